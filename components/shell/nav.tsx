@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+// Sections arrive one by one; those not built yet are shown, marked, and not links.
+const SECTIONS = [
+  { key: "enterprises", href: "/enterprises" },
+  { key: "events", href: null },
+  { key: "delegations", href: null },
+  { key: "visits", href: null },
+  { key: "myDay", href: null },
+  { key: "pipeline", href: null },
+  { key: "review", href: null },
+] as const;
+
+export function MainNav() {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("label")} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+      <ul className="flex gap-1 whitespace-nowrap text-sm">
+        {SECTIONS.map(({ key, href }) => {
+          if (!href) {
+            return (
+              <li key={key}>
+                <span aria-disabled="true" className="flex items-center gap-1 rounded-md px-3 py-2 text-slate-400">
+                  {t(key)}
+                  <span className="rounded bg-slate-100 px-1 text-[10px] uppercase tracking-wide text-slate-500">{t("soon")}</span>
+                </span>
+              </li>
+            );
+          }
+          const active = pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={key}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={`block rounded-md px-3 py-2 font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+              >
+                {t(key)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

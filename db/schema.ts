@@ -1,0 +1,681 @@
+import { relations, sql, type SQL } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+// Column names are camelCase here and snake_case in the database (casing: "snake_case"
+// in both db/index.ts and drizzle.config.ts).
+
+const tstz = () => timestamp({ withTimezone: true, mode: "date" });
+const money = () => numeric({ precision: 20, scale: 2 });
+
+/* ───────────────────────────── enums ───────────────────────────── */
+
+export const ROLES = ["viewer", "staff", "manager", "admin"] as const;
+export const roleEnum = pgEnum("role", ROLES);
+export type Role = (typeof ROLES)[number];
+
+export const STAGES = [
+  "lead", // 线索
+  "negotiating", // 在谈
+  "site_visit", // 考察
+  "intent", // 意向
+  "signed", // 签约
+  "registered", // 注册
+  "land", // 供地
+  "construction", // 开工
+  "production", // 投产
+] as const;
+export const stageEnum = pgEnum("project_stage", STAGES);
+export type Stage = (typeof STAGES)[number];
+
+export const PROJECT_STATUSES = ["active", "delayed", "dormant", "lost"] as const;
+export const projectStatusEnum = pgEnum("project_status", PROJECT_STATUSES);
+
+export const STAGE_CHANGE_STATES = ["applied", "pending", "rejected"] as const;
+export const stageChangeStateEnum = pgEnum("stage_change_state", STAGE_CHANGE_STATES);
+
+export const ENTERPRISE_SIZES = ["micro", "small", "medium", "large", "giant"] as const;
+export const enterpriseSizeEnum = pgEnum("enterprise_size", ENTERPRISE_SIZES);
+
+export const OWNERSHIPS = ["state_owned", "private", "foreign", "joint_venture", "other"] as const;
+export const ownershipEnum = pgEnum("ownership", OWNERSHIPS);
+
+export const EVENT_KINDS = ["docking", "forum", "expo", "conference", "roadshow", "signing"] as const;
+export const eventKindEnum = pgEnum("event_kind", EVENT_KINDS);
+
+export const PARTICIPANT_ROLES = ["host", "local", "foreign", "attendee", "speaker"] as const;
+export const participantRoleEnum = pgEnum("participant_role", PARTICIPANT_ROLES);
+
+export const DELEGATION_DIRECTIONS = ["inbound", "outbound"] as const;
+export const delegationDirectionEnum = pgEnum("delegation_direction", DELEGATION_DIRECTIONS);
+
+export const STOP_STATUSES = ["planned", "done", "cancelled"] as const;
+export const stopStatusEnum = pgEnum("stop_status", STOP_STATUSES);
+
+export const ATTENDEE_SIDES = ["ours", "theirs"] as const;
+export const attendeeSideEnum = pgEnum("attendee_side", ATTENDEE_SIDES);
+
+export const FOLLOW_UP_KINDS = ["call", "email", "meeting", "materials", "site_tour", "other"] as const;
+export const followUpKindEnum = pgEnum("follow_up_kind", FOLLOW_UP_KINDS);
+
+export const FOLLOW_UP_STATUSES = ["open", "done", "cancelled"] as const;
+export const followUpStatusEnum = pgEnum("follow_up_status", FOLLOW_UP_STATUSES);
+
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/* ─────────────────────── people and access ─────────────────────── */
+
+export const teams = pgTable("teams", {
+  id: uuid().primaryKey().defaultRandom(),
+  code: text().notNull().unique(),
+  nameZh: text().notNull(),
+  nameEn: text().notNull(),
+  createdAt: tstz().notNull().defaultNow(),
+  updatedAt: tstz().notNull().defaultNow(),
+  createdBy: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+  updatedBy: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+  version: integer().notNull().default(1),
+  deletedAt: tstz(),
+});
+
+// The first five columns are the shape @auth/drizzle-adapter expects.
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text(),
+    email: text().notNull(),
+    emailVerified: tstz(),
+    image: text(),
+    role: roleEnum().notNull().default("viewer"),
+    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    locale: text().$type<Locale>(),
+    deactivatedAt: tstz(),
+    lastSignInAt: tstz(),
+    // Secret for the personal calendar feed; null when revoked.
+    icsToken: text().unique(),
+    createdAt: tstz().notNull().defaultNow(),
+    updatedAt: tstz().notNull().defaultNow(),
+    createdBy: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    updatedBy: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    version: integer().notNull().default(1),
+    deletedAt: tstz(),
+  },
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    index("users_team_idx").on(t.teamId),
+    check("users_locale_check", sql`${t.locale} is null or ${t.locale} in ('zh-CN', 'en')`),
+  ],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text().$type<"oidc" | "oauth" | "email" | "webauthn">().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+// Database sessions: deleting a row signs the user out at once.
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: tstz().notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: tstz().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** id, created/updated at and by, optimistic-concurrency version and soft delete. */
+const record = () => ({
+  id: uuid().primaryKey().defaultRandom(),
+  createdAt: tstz().notNull().defaultNow(),
+  updatedAt: tstz().notNull().defaultNow(),
+  createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  version: integer().notNull().default(1),
+  deletedAt: tstz(),
+});
+
+/** Who is responsible: drives the edit rules of the data-access layer. */
+const ownership = () => ({
+  ownerId: uuid().references(() => users.id, { onDelete: "set null" }),
+  teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+});
+
+/* ─────────────────────── industrial chains ─────────────────────── */
+
+export const industrialChains = pgTable("industrial_chains", {
+  ...record(),
+  code: text().notNull().unique(),
+  nameZh: text().notNull(),
+  nameEn: text().notNull(),
+  sortOrder: integer().notNull().default(0),
+});
+
+export const chainNodes = pgTable(
+  "chain_nodes",
+  {
+    ...record(),
+    chainId: uuid()
+      .notNull()
+      .references(() => industrialChains.id, { onDelete: "cascade" }),
+    code: text().notNull().unique(),
+    nameZh: text().notNull(),
+    nameEn: text().notNull(),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [index("chain_nodes_chain_idx").on(t.chainId, t.sortOrder)],
+);
+
+/* ─────────────────────── enterprises (leads) ─────────────────────── */
+
+export const enterprises = pgTable(
+  "enterprises",
+  {
+    ...record(),
+    ...ownership(),
+    nameZh: text(),
+    nameEn: text(),
+    // 统一社会信用代码: 18 characters, unique when known.
+    creditCode: char({ length: 18 }),
+    country: char({ length: 2 }).notNull().default("CN"),
+    province: text(),
+    city: text(),
+    size: enterpriseSizeEnum(),
+    ownership: ownershipEnum(),
+    website: text(),
+    description: text(),
+    // Set when a manager merges this record into another; the row is soft-deleted too.
+    mergedIntoId: uuid().references((): AnyPgColumn => enterprises.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    check("enterprises_name_check", sql`coalesce(${t.nameZh}, ${t.nameEn}) is not null`),
+    check("enterprises_credit_code_check", sql`${t.creditCode} is null or ${t.creditCode} ~ '^[0-9A-Z]{18}$'`),
+    uniqueIndex("enterprises_credit_code_key").on(t.creditCode).where(sql`${t.creditCode} is not null`),
+    index("enterprises_list_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index("enterprises_owner_idx").on(t.ownerId),
+    index("enterprises_team_idx").on(t.teamId),
+    index("enterprises_place_idx").on(t.country, t.city),
+  ],
+);
+
+export const enterpriseChainNodes = pgTable(
+  "enterprise_chain_nodes",
+  {
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    chainNodeId: uuid()
+      .notNull()
+      .references(() => chainNodes.id, { onDelete: "cascade" }),
+    createdAt: tstz().notNull().defaultNow(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enterpriseId, t.chainNodeId] }),
+    index("enterprise_chain_nodes_node_idx").on(t.chainNodeId),
+  ],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    ...record(),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    title: text(),
+    phone: text(),
+    email: text(),
+    wechat: text(),
+    language: text(),
+    notes: text(),
+  },
+  (t) => [index("contacts_enterprise_idx").on(t.enterpriseId)],
+);
+
+/* ─────────────────────── events and delegations ─────────────────────── */
+
+export const events = pgTable(
+  "events",
+  {
+    ...record(),
+    ...ownership(),
+    kind: eventKindEnum().notNull(),
+    nameZh: text(),
+    nameEn: text(),
+    startsOn: date().notNull(),
+    endsOn: date().notNull(),
+    city: text(),
+    venue: text(),
+    host: text(),
+    description: text(),
+  },
+  (t) => [
+    check("events_name_check", sql`coalesce(${t.nameZh}, ${t.nameEn}) is not null`),
+    check("events_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
+    index("events_starts_idx").on(t.startsOn.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+export const eventParticipants = pgTable(
+  "event_participants",
+  {
+    ...record(),
+    eventId: uuid()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    role: participantRoleEnum().notNull().default("attendee"),
+    note: text(),
+  },
+  (t) => [
+    uniqueIndex("event_participants_key").on(t.eventId, t.enterpriseId),
+    index("event_participants_enterprise_idx").on(t.enterpriseId),
+  ],
+);
+
+export const delegations = pgTable(
+  "delegations",
+  {
+    ...record(),
+    ...ownership(),
+    direction: delegationDirectionEnum().notNull(),
+    name: text().notNull(),
+    leaderName: text(),
+    leaderTitle: text(),
+    destination: text(),
+    startsOn: date().notNull(),
+    endsOn: date().notNull(),
+    purpose: text(),
+  },
+  (t) => [
+    check("delegations_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
+    index("delegations_starts_idx").on(t.startsOn.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+export const delegationMembers = pgTable(
+  "delegation_members",
+  {
+    ...record(),
+    delegationId: uuid()
+      .notNull()
+      .references(() => delegations.id, { onDelete: "cascade" }),
+    // Our staff are users; outsiders are a name and an organisation.
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    name: text(),
+    organisation: text(),
+    title: text(),
+  },
+  (t) => [
+    check("delegation_members_who_check", sql`${t.userId} is not null or ${t.name} is not null`),
+    index("delegation_members_delegation_idx").on(t.delegationId),
+    index("delegation_members_user_idx").on(t.userId),
+  ],
+);
+
+export const delegationEnterprises = pgTable(
+  "delegation_enterprises",
+  {
+    ...record(),
+    delegationId: uuid()
+      .notNull()
+      .references(() => delegations.id, { onDelete: "cascade" }),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    role: text().notNull().default("visited"),
+  },
+  (t) => [
+    uniqueIndex("delegation_enterprises_key").on(t.delegationId, t.enterpriseId),
+    index("delegation_enterprises_enterprise_idx").on(t.enterpriseId),
+  ],
+);
+
+export const itineraryStops = pgTable(
+  "itinerary_stops",
+  {
+    ...record(),
+    delegationId: uuid()
+      .notNull()
+      .references(() => delegations.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    startsAt: tstz().notNull(),
+    place: text(),
+    enterpriseId: uuid().references(() => enterprises.id, { onDelete: "set null" }),
+    eventId: uuid().references(() => events.id, { onDelete: "set null" }),
+    note: text(),
+    status: stopStatusEnum().notNull().default("planned"),
+    visitId: uuid().references((): AnyPgColumn => visits.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("itinerary_stops_delegation_idx").on(t.delegationId, t.position),
+    index("itinerary_stops_enterprise_idx").on(t.enterpriseId),
+  ],
+);
+
+/* ─────────────────────── visits and follow-ups ─────────────────────── */
+
+export const visits = pgTable(
+  "visits",
+  {
+    ...record(),
+    ...ownership(),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "restrict" }),
+    occurredAt: tstz().notNull(),
+    place: text(),
+    summary: text(),
+    outcome: text(),
+    delegationId: uuid().references(() => delegations.id, { onDelete: "set null" }),
+    eventId: uuid().references(() => events.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("visits_enterprise_idx").on(t.enterpriseId, t.occurredAt.desc()),
+    index("visits_owner_idx").on(t.ownerId, t.occurredAt.desc()),
+    index("visits_delegation_idx").on(t.delegationId),
+    index("visits_event_idx").on(t.eventId),
+  ],
+);
+
+export const visitAttendees = pgTable(
+  "visit_attendees",
+  {
+    ...record(),
+    visitId: uuid()
+      .notNull()
+      .references(() => visits.id, { onDelete: "cascade" }),
+    side: attendeeSideEnum().notNull(),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    contactId: uuid().references(() => contacts.id, { onDelete: "set null" }),
+    name: text(),
+  },
+  (t) => [
+    check(
+      "visit_attendees_who_check",
+      sql`${t.userId} is not null or ${t.contactId} is not null or ${t.name} is not null`,
+    ),
+    index("visit_attendees_visit_idx").on(t.visitId),
+  ],
+);
+
+export const projects = pgTable(
+  "projects",
+  {
+    ...record(),
+    ...ownership(),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "restrict" }),
+    name: text().notNull(),
+    chainNodeId: uuid().references(() => chainNodes.id, { onDelete: "set null" }),
+    stage: stageEnum().notNull().default("lead"),
+    status: projectStatusEnum().notNull().default("active"),
+    lostReason: text(),
+    // Money is exact: numeric in the database, strings in code.
+    plannedAmount: money(),
+    currency: char({ length: 3 }).notNull().default("CNY"),
+    expectedJobs: integer(),
+    landMu: numeric({ precision: 12, scale: 2 }),
+    sourceEventId: uuid().references(() => events.id, { onDelete: "set null" }),
+    sourceDelegationId: uuid().references(() => delegations.id, { onDelete: "set null" }),
+    confidential: boolean().notNull().default(false),
+    stageChangedAt: tstz().notNull().defaultNow(),
+    signedOn: date(),
+    // Months after signing within which construction is agreed to start (超时限未开工).
+    agreedStartMonths: integer(),
+    description: text(),
+  },
+  (t) => [
+    check("projects_amount_check", sql`${t.plannedAmount} is null or ${t.plannedAmount} >= 0`),
+    check("projects_lost_reason_check", sql`${t.status} <> 'lost' or ${t.lostReason} is not null`),
+    index("projects_board_idx").on(t.stage, t.status).where(sql`${t.deletedAt} is null`),
+    index("projects_enterprise_idx").on(t.enterpriseId),
+    index("projects_team_idx").on(t.teamId, t.stage),
+    index("projects_owner_idx").on(t.ownerId, t.stage),
+    index("projects_chain_node_idx").on(t.chainNodeId),
+  ],
+);
+
+export const followUps = pgTable(
+  "follow_ups",
+  {
+    ...record(),
+    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "restrict" }),
+    projectId: uuid().references(() => projects.id, { onDelete: "set null" }),
+    visitId: uuid().references(() => visits.id, { onDelete: "set null" }),
+    kind: followUpKindEnum().notNull().default("other"),
+    title: text().notNull(),
+    assigneeId: uuid().references(() => users.id, { onDelete: "set null" }),
+    dueOn: date().notNull(),
+    status: followUpStatusEnum().notNull().default("open"),
+    outcome: text(),
+    completedAt: tstz(),
+  },
+  (t) => [
+    index("follow_ups_assignee_idx").on(t.assigneeId, t.status, t.dueOn),
+    index("follow_ups_team_idx").on(t.teamId, t.status, t.dueOn),
+    index("follow_ups_enterprise_idx").on(t.enterpriseId),
+    index("follow_ups_project_idx").on(t.projectId),
+  ],
+);
+
+export const stageChanges = pgTable(
+  "stage_changes",
+  {
+    ...record(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    fromStage: stageEnum(),
+    toStage: stageEnum().notNull(),
+    // pending: a staff request awaiting a manager's verification.
+    state: stageChangeStateEnum().notNull().default("applied"),
+    reason: text(),
+    changedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    changedAt: tstz().notNull().defaultNow(),
+    verifiedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    verifiedAt: tstz(),
+    verificationNote: text(),
+    // Evidence files live outside the database rows; these columns point at them.
+    evidencePath: text(),
+    evidenceName: text(),
+    evidenceType: text(),
+    evidenceSize: integer(),
+  },
+  (t) => [
+    index("stage_changes_project_idx").on(t.projectId, t.changedAt),
+    index("stage_changes_pending_idx").on(t.state).where(sql`${t.state} = 'pending'`),
+    index("stage_changes_to_stage_idx").on(t.toStage, t.changedAt),
+  ],
+);
+
+export const fundTranches = pgTable(
+  "fund_tranches",
+  {
+    ...record(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    receivedOn: date().notNull(),
+    amount: money().notNull(),
+    currency: char({ length: 3 }).notNull().default("CNY"),
+    note: text(),
+  },
+  (t) => [
+    check("fund_tranches_amount_check", sql`${t.amount} > 0`),
+    index("fund_tranches_project_idx").on(t.projectId, t.receivedOn),
+  ],
+);
+
+/* ─────────────────────── targets and reference data ─────────────────────── */
+
+export const targets = pgTable(
+  "targets",
+  {
+    ...record(),
+    year: integer().notNull(),
+    teamId: uuid()
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    signedAmount: money().notNull().default("0"),
+    fundsInPlace: money().notNull().default("0"),
+    projectsSigned: integer().notNull().default(0),
+    projectsStarted: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex("targets_year_team_key").on(t.year, t.teamId)],
+);
+
+export const exchangeRates = pgTable(
+  "exchange_rates",
+  {
+    ...record(),
+    currency: char({ length: 3 }).notNull(),
+    validFrom: date().notNull(),
+    // CNY per one unit of the currency.
+    rateToCny: numeric({ precision: 18, scale: 8 }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("exchange_rates_key").on(t.currency, t.validFrom),
+    check("exchange_rates_positive_check", sql`${t.rateToCny} > 0`),
+  ],
+);
+
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    ...record(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    screen: text().notNull(),
+    name: text().notNull(),
+    query: text().notNull(),
+    // A manager may share a view with their team.
+    sharedWithTeamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("saved_views_user_idx").on(t.userId, t.screen),
+    index("saved_views_team_idx").on(t.sharedWithTeamId, t.screen),
+  ],
+);
+
+/* ─────────────────────── audit ─────────────────────── */
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    at: tstz().notNull().defaultNow(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at.desc()),
+    index("audit_log_actor_idx").on(t.actorId, t.at.desc()),
+  ],
+);
+
+/* ─────────────────────── relations ─────────────────────── */
+
+export const usersRelations = relations(users, ({ one }) => ({
+  team: one(teams, { fields: [users.teamId], references: [teams.id] }),
+}));
+
+export const enterprisesRelations = relations(enterprises, ({ one, many }) => ({
+  owner: one(users, { fields: [enterprises.ownerId], references: [users.id] }),
+  team: one(teams, { fields: [enterprises.teamId], references: [teams.id] }),
+  contacts: many(contacts),
+  chainNodes: many(enterpriseChainNodes),
+  projects: many(projects),
+  visits: many(visits),
+}));
+
+export const enterpriseChainNodesRelations = relations(enterpriseChainNodes, ({ one }) => ({
+  enterprise: one(enterprises, { fields: [enterpriseChainNodes.enterpriseId], references: [enterprises.id] }),
+  chainNode: one(chainNodes, { fields: [enterpriseChainNodes.chainNodeId], references: [chainNodes.id] }),
+}));
+
+export const chainNodesRelations = relations(chainNodes, ({ one }) => ({
+  chain: one(industrialChains, { fields: [chainNodes.chainId], references: [industrialChains.id] }),
+}));
+
+export const contactsRelations = relations(contacts, ({ one }) => ({
+  enterprise: one(enterprises, { fields: [contacts.enterpriseId], references: [enterprises.id] }),
+}));
+
+export const projectsRelations = relations(projects, ({ one }) => ({
+  enterprise: one(enterprises, { fields: [projects.enterpriseId], references: [enterprises.id] }),
+}));
+
+export const visitsRelations = relations(visits, ({ one }) => ({
+  enterprise: one(enterprises, { fields: [visits.enterpriseId], references: [enterprises.id] }),
+}));
+
+/* ─────────────────────── types ─────────────────────── */
+
+export type User = typeof users.$inferSelect;
+export type Team = typeof teams.$inferSelect;
+export type Enterprise = typeof enterprises.$inferSelect;
+export type NewEnterprise = typeof enterprises.$inferInsert;
+export type Project = typeof projects.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferInsert;
+
+/** A predicate that keeps soft-deleted rows out. */
+export const notDeleted = (t: { deletedAt: AnyPgColumn }): SQL => sql`${t.deletedAt} is null`;

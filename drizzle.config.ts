@@ -1,0 +1,11 @@
+import { defineConfig } from "drizzle-kit";
+
+// Generation only: migrations are applied by db/migrate.ts inside the app process,
+// never by drizzle-kit against a database the app may hold open.
+export default defineConfig({
+  dialect: "postgresql",
+  schema: "./db/schema.ts",
+  out: "./db/migrations",
+  casing: "snake_case",
+  strict: true,
+});

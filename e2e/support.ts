@@ -1,0 +1,36 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "../lib/auth/demo-users";
+import { BASE_URL, IDP_PORT } from "../playwright.config";
+
+export const IDP_URL = new RegExp(`^http://localhost:${IDP_PORT}/`);
+
+export type Persona = DemoRole | "staff2" | "manager2" | "outsider";
+
+export function demoUser(persona: Persona) {
+  const email = persona === "outsider" ? "outsider@partner.example" : `${persona}@landfall.example`;
+  const user = DEMO_USERS.find((u) => u.email === email);
+  if (!user) throw new Error(`no demo user ${email}`);
+  return user;
+}
+
+export const storageStatePath = (persona: Persona) => `e2e/.auth/${persona}.json`;
+
+/** The real redirect flow: app → identity provider's login form → back to the app. */
+export async function signInAtIdp(page: Page, persona: Persona) {
+  await expect(page).toHaveURL(IDP_URL);
+  await page.getByLabel("Email").fill(demoUser(persona).email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signIn(page: Page, persona: Persona, path = "/enterprises") {
+  await page.goto(path);
+  await signInAtIdp(page, persona);
+  await page.waitForURL((url) => url.href.startsWith(BASE_URL) && !url.pathname.startsWith("/api/auth"));
+}
+
+/** Opens the account menu (a <details>) unless it is already open. */
+export async function openUserMenu(page: Page) {
+  const menu = page.locator("details", { has: page.locator("summary[aria-label]") });
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
+}

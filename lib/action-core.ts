@@ -1,0 +1,117 @@
+import type { z } from "zod";
+import type { Db, Tx } from "@/db";
+import type { Role } from "@/db/schema";
+import { atLeast } from "@/lib/auth/roles";
+import type { Viewer } from "@/lib/auth/viewer";
+import { type AuditSpec, writeAudit } from "./audit";
+import { ActionError, pgError } from "./errors";
+
+export type FieldErrors = Record<string, string[]>;
+
+/** What every server action answers: data, or a message and errors per field. Never a stack or SQL. */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+
+export interface ActionContext<I> {
+  viewer: Viewer;
+  input: I;
+  tx: Tx;
+}
+
+export interface ActionDefinition<S extends z.ZodType, T> {
+  /** Audit action name, e.g. "enterprise.create". */
+  name: string;
+  input: S;
+  /** Role gate checked before any input is read. */
+  minRole: Role;
+  /** Record-level check inside the transaction; throws ForbiddenError or NotFoundError. */
+  authorize?: (ctx: ActionContext<z.output<S>>) => Promise<void>;
+  /** The write. Its audit entries are mandatory and written in the same transaction. */
+  run: (ctx: ActionContext<z.output<S>>) => Promise<{ data: T; audit: AuditSpec[] }>;
+  /** Outside the transaction, after commit: revalidation, redirects, cookies. */
+  after?: (data: T, viewer: Viewer) => void | Promise<void>;
+}
+
+/** Looks a catalogue key up, e.g. "errors.forbidden"; the caller binds the locale. */
+export type Translate = (key: string) => string;
+
+export interface ActionRuntime {
+  viewer: Viewer | null;
+  db: Db;
+  t: Translate;
+}
+
+/** FormData is strings: keys repeated in the form become arrays, React's own fields are dropped. */
+export function formToObject(payload: unknown): unknown {
+  if (!(payload instanceof FormData)) return payload;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of payload.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const prev = out[key];
+    if (prev === undefined) out[key] = value;
+    else out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+const ISSUE_KEYS: Record<string, string> = {
+  invalid_type: "validation.invalid",
+  too_big: "validation.tooLong",
+  too_small: "validation.required",
+  invalid_format: "validation.invalid",
+  invalid_value: "validation.invalid",
+  unrecognized_keys: "validation.invalid",
+};
+
+function translateIssues(error: z.ZodError, t: Translate): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join(".") || "_form";
+    const key = issue.message.startsWith("validation.") ? issue.message : (ISSUE_KEYS[issue.code] ?? "validation.invalid");
+    (out[field] ??= []).push(t(key));
+  }
+  return out;
+}
+
+function translateFieldErrors(errors: FieldErrors | undefined, t: Translate): FieldErrors | undefined {
+  if (!errors) return undefined;
+  return Object.fromEntries(Object.entries(errors).map(([field, keys]) => [field, keys.map((k) => t(k))]));
+}
+
+/**
+ * authenticate → role gate → zod-parse → authorise the record → run in a transaction → audit.
+ * The one path every write takes; `lib/action.ts` binds it to the request.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  rt: ActionRuntime,
+  payload: unknown,
+): Promise<ActionResult<T>> {
+  const { viewer, t } = rt;
+  if (!viewer) return { ok: false, message: t("errors.unauthenticated") };
+  if (!atLeast(viewer.role, def.minRole)) return { ok: false, message: t("errors.forbidden") };
+
+  const parsed = def.input.safeParse(formToObject(payload));
+  if (!parsed.success) {
+    return { ok: false, message: t("errors.invalid"), fieldErrors: translateIssues(parsed.error, t) };
+  }
+
+  try {
+    const data = await rt.db.transaction(async (tx) => {
+      const ctx: ActionContext<z.output<S>> = { viewer, input: parsed.data, tx };
+      await def.authorize?.(ctx);
+      const { data, audit } = await def.run(ctx);
+      await writeAudit(tx, viewer.id, def.name, audit);
+      return data;
+    });
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof ActionError) {
+      return { ok: false, message: t(`errors.${error.key}`), fieldErrors: translateFieldErrors(error.fieldErrors, t) };
+    }
+    // A serialisation failure or deadlock is another writer winning the race.
+    const code = pgError(error)?.code;
+    if (code === "40001" || code === "40P01") return { ok: false, message: t("errors.conflict") };
+    console.error(`[action ${def.name}] failed`, error);
+    return { ok: false, message: t("errors.unexpected") };
+  }
+}

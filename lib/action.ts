@@ -1,0 +1,27 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { getDb } from "@/db";
+import { getViewer } from "@/lib/auth/session";
+import { type ActionDefinition, type ActionResult, runAction } from "./action-core";
+
+export type { ActionResult } from "./action-core";
+
+export type ServerAction<T> = ((payload: FormData | Record<string, unknown>) => Promise<ActionResult<T>>) & {
+  definition: ActionDefinition<z.ZodType, T>;
+};
+
+/**
+ * The only way to make a server action. Every export of a "use server" file must be
+ * `export const x = action({...})`; lib/action.test.ts fails the build of one that is not.
+ */
+export function action<S extends z.ZodType, T>(def: ActionDefinition<S, T>): ServerAction<T> {
+  const serverAction = async (payload: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
+    const [viewer, db, translate] = await Promise.all([getViewer(), getDb(), getTranslations()]);
+    const result = await runAction(def, { viewer, db, t: translate as unknown as (key: string) => string }, payload);
+    // Outside the try of runAction: `after` may redirect, which Next implements by throwing.
+    if (result.ok && def.after && viewer) await def.after(result.data, viewer);
+    return result;
+  };
+  return Object.assign(serverAction, { definition: def as unknown as ActionDefinition<z.ZodType, T> });
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import { getDb } from "@/db";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { env, oidcSettings } from "@/lib/env";
+import { emailDomainAllowed, parseRoleMap, roleFromClaims } from "./roles";
+
+const PROVIDER_ID = "oidc";
+
+interface OrgProfile {
+  sub: string;
+  email?: string;
+  name?: string;
+  [claim: string]: unknown;
+}
+
+// next-auth builds its configuration per request, so the database and environment are
+// only touched when a request arrives, never during `next build`.
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const e = env();
+  const oidc = oidcSettings(e);
+  const db = await getDb();
+  const roleMap = parseRoleMap(e.OIDC_ROLE_MAP);
+  const prompt = e.OIDC_PROMPT ?? (oidc.local ? "login" : undefined);
+
+  const config: NextAuthConfig = {
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+      // Our tables carry extra columns (role, team, locale) and uuid ids; the adapter's
+      // generic cannot express that, but reads and writes only the columns it knows.
+    } as never),
+    // Database sessions: sign-out and deactivation delete the row and end access at once.
+    session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+    pages: { signIn: "/signin", error: "/denied", signOut: "/signed-out" },
+    providers: [
+      {
+        id: PROVIDER_ID,
+        name: e.OIDC_NAME,
+        type: "oidc",
+        issuer: oidc.issuer,
+        clientId: oidc.clientId,
+        clientSecret: oidc.clientSecret,
+        authorization: { params: { scope: e.OIDC_SCOPE, ...(prompt ? { prompt } : {}) } },
+        // People are provisioned by e-mail (by admins or the seed) before their first sign-in,
+        // and the only issuer is the organisation's own, which vouches for the address.
+        allowDangerousEmailAccountLinking: true,
+        profile(profile: OrgProfile) {
+          const email = (profile.email ?? "").toLowerCase();
+          return { id: profile.sub, name: profile.name ?? email, email, image: null };
+        },
+      },
+    ],
+    callbacks: {
+      async signIn({ profile }) {
+        const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : "";
+        if (!email || !emailDomainAllowed(email, e.OIDC_ALLOWED_DOMAINS)) return "/denied?error=domain";
+        const [existing] = await db
+          .select({ deactivatedAt: users.deactivatedAt })
+          .from(users)
+          .where(eq(sql`lower(${users.email})`, email));
+        if (existing?.deactivatedAt) return "/denied?error=deactivated";
+        return true;
+      },
+      session({ session, user }) {
+        // With database sessions `user` is the users row the adapter just read.
+        return { ...session, user: { ...session.user, id: user.id } };
+      },
+    },
+    events: {
+      // Runs after the user row exists: keep name and role in step with the organisation's directory.
+      async signIn({ user, profile }) {
+        if (!user.id || !profile) return;
+        const role = roleFromClaims({
+          email: user.email ?? "",
+          groups: (profile as OrgProfile)[e.OIDC_GROUPS_CLAIM],
+          roleMap,
+          adminEmails: e.OIDC_ADMIN_EMAILS,
+        });
+        await db
+          .update(users)
+          .set({
+            lastSignInAt: new Date(),
+            ...(typeof profile.name === "string" ? { name: profile.name } : {}),
+            ...(role ? { role } : {}),
+          })
+          .where(and(eq(users.id, user.id), isNull(users.deactivatedAt)));
+      },
+    },
+  };
+  return config;
+});

@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { enterprises } from "@/db/schema";
+import { CREATE_ROLE } from "@/lib/access";
+import { action } from "@/lib/action";
+import { FieldError, pgError } from "@/lib/errors";
+import { findByCreditCode } from "../queries";
+import { enterpriseInput } from "../schema";
+
+export const createEnterprise = action({
+  name: "enterprise.create",
+  input: enterpriseInput,
+  minRole: CREATE_ROLE,
+  async run({ viewer, input, tx }) {
+    if (input.creditCode && (await findByCreditCode(tx, input.creditCode))) {
+      throw new FieldError("creditCode", "validation.creditCodeTaken");
+    }
+    try {
+      const [row] = await tx
+        .insert(enterprises)
+        .values({ ...input, ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
+        .returning();
+      if (!row) throw new Error("insert returned no row");
+      return { data: { id: row.id }, audit: [{ entityType: "enterprise", entityId: row.id, before: null, after: row }] };
+    } catch (e) {
+      // Two people saving the same code at once: the unique index decides.
+      if (pgError(e)?.constraint === "enterprises_credit_code_key") {
+        throw new FieldError("creditCode", "validation.creditCodeTaken");
+      }
+      throw e;
+    }
+  },
+  after() {
+    revalidatePath("/enterprises");
+  },
+});

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/schema";
+import { optionalEnum, optionalText } from "@/lib/validation";
+
+export const CREDIT_CODE = /^[0-9A-Z]{18}$/;
+
+/** ISO 3166 codes offered in the form; the column accepts any two-letter code. */
+export const COUNTRIES = ["CN", "HK", "MO", "TW", "DE", "IT", "FR", "GB", "NL", "AT", "LU", "ES", "CH", "SE", "US", "JP", "KR", "SG"] as const;
+
+/** One schema for the form and the action: FormData strings in, clean values out. */
+export const enterpriseInput = z
+  .object({
+    nameZh: optionalText(200),
+    nameEn: optionalText(200),
+    creditCode: z.preprocess(
+      (v) => (typeof v === "string" ? v.replace(/\s+/g, "").toUpperCase() || undefined : v),
+      z.string({ error: "validation.invalid" }).regex(CREDIT_CODE, { error: "validation.creditCode" }).optional(),
+    ),
+    country: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim().toUpperCase() || "CN" : (v ?? "CN")),
+      z.string().regex(/^[A-Z]{2}$/, { error: "validation.country" }),
+    ),
+    province: optionalText(100),
+    city: optionalText(100),
+    size: optionalEnum(ENTERPRISE_SIZES),
+    ownership: optionalEnum(OWNERSHIPS),
+    website: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() || undefined : v),
+      z.url({ protocol: /^https?$/, error: "validation.url" }).max(300, { error: "validation.tooLong" }).optional(),
+    ),
+    description: optionalText(4000),
+  })
+  .refine((v) => v.nameZh || v.nameEn, { path: ["nameZh"], error: "validation.nameRequired" });
+
+export type EnterpriseInput = z.output<typeof enterpriseInput>;

@@ -1,0 +1,15 @@
+/** A country or region name in the reader's language, from its ISO code. */
+export function countryName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The name to lead with: Chinese for Chinese readers, English for English readers, else whichever exists. */
+export function primaryName(row: { nameZh: string | null; nameEn: string | null }, locale: string) {
+  const first = locale === "en" ? (row.nameEn ?? row.nameZh) : (row.nameZh ?? row.nameEn);
+  const second = first === row.nameZh ? row.nameEn : row.nameZh;
+  return { first: first ?? "", second: second ?? null };
+}

@@ -1,0 +1,14 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { getViewer } from "@/lib/auth/session";
+import { isLocale, LOCALE_COOKIE, negotiateLocale, TIME_ZONE } from "./locales";
+
+// The signed-in user's saved choice wins; before sign-in, the cookie, then the browser.
+export default getRequestConfig(async () => {
+  const viewer = await getViewer();
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale =
+    viewer?.locale ?? (isLocale(cookie) ? cookie : negotiateLocale((await headers()).get("accept-language")));
+  const messages = (await import(`./messages/${locale}.json`)).default;
+  return { locale, messages, timeZone: TIME_ZONE };
+});

@@ -1,0 +1,54 @@
+import { defineConfig, devices } from "@playwright/test";
+
+export const APP_PORT = 3100;
+export const IDP_PORT = 3101;
+export const BASE_URL = `http://localhost:${APP_PORT}`;
+
+// Runs against `next build` output served by `next start` (dev mode is too slow on 2 cores),
+// with the real local OIDC provider and a fresh database (PGlite, or a server when DATABASE_URL is set).
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.PW_JSON_REPORT
+    ? [["list"], ["json", { outputFile: process.env.PW_JSON_REPORT }]]
+    : [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "en-US",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], locale: "en-US" }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(APP_PORT),
+      DEV_IDP_PORT: String(IDP_PORT),
+      AUTH_URL: BASE_URL,
+      AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
+      OIDC_ALLOWED_DOMAINS: "landfall.example",
+      OIDC_ADMIN_EMAILS: "admin@landfall.example",
+      LANDFALL_LOCAL_IDP: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

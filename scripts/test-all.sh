@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs everything and runs every test: lint and types, unit and integration tests on
+# PGlite and on a PostgreSQL server, the production build, and Playwright in Chromium.
+# Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+out=.ci/out
+rm -rf "$out" && mkdir -p "$out"
+
+step() { # name, command...: a step that is not a test runner counts as one test
+  local name=$1; shift
+  echo "::: $name"
+  if "$@"; then echo "pass" > "$out/step-$name"; else echo "fail" > "$out/step-$name"; fi
+}
+
+npm ci --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
+if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  (apt-get update -qq && apt-get install -y -qq chromium) || echo "could not install chromium"
+fi
+
+# The server for the integration tests: DATABASE_URL, else the local one if it answers.
+server_url=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
+if node -e 'const s=require("postgres")(process.argv[1],{max:1,connect_timeout:3,onnotice(){}});s`select 1`.then(()=>s.end(),()=>process.exit(1))' "$server_url" 2>/dev/null; then
+  have_server=1
+else
+  have_server=0
+  if [ -n "${DATABASE_URL:-}" ] || [ "${CI:-}" = "true" ]; then
+    echo "PostgreSQL at $server_url does not answer" && echo "fail" > "$out/step-postgres-server"
+  else
+    echo "::: no PostgreSQL server at $server_url: server integration tests skipped (PGlite only)"
+  fi
+fi
+
+step lint node_modules/.bin/eslint . --max-warnings 0
+step typecheck node_modules/.bin/tsc --noEmit
+
+echo "::: vitest on PGlite"
+TEST_DB=pglite node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest-pglite.json"
+if [ "$have_server" = 1 ]; then
+  echo "::: vitest on PostgreSQL server"
+  TEST_DB=server DATABASE_URL="$server_url" node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest-server.json"
+fi
+
+step build node_modules/.bin/next build
+if [ "$(cat "$out/step-build")" = pass ]; then
+  echo "::: playwright (${DATABASE_URL:+server database}${DATABASE_URL:-PGlite})"
+  PW_JSON_REPORT="$out/playwright.json" node_modules/.bin/playwright test
+fi
+
+node scripts/test-summary.mjs "$out"
