@@ -1,7 +1,7 @@
-import type messages from "./lib/i18n/messages/en.json";
+import type { Messages } from "./lib/i18n/messages";
 
 declare module "next-intl" {
   interface AppConfig {
-    Messages: typeof messages;
+    Messages: Messages;
   }
 }

@@ -231,12 +231,21 @@ export const enterprises = pgTable(
     description: text(),
     // Set when a manager merges this record into another; the row is soft-deleted too.
     mergedIntoId: uuid().references((): AnyPgColumn => enterprises.id, { onDelete: "set null" }),
+    // Name without company-form suffixes, punctuation and case (lib/enterprises/name-key.ts):
+    // the duplicate check and the name sort.
+    nameKey: text(),
+    // Han unigrams and bigrams and Latin prefixes of names, credit code and contact names
+    // (lib/search/terms.ts), answered by a GIN index.
+    searchTerms: text().array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     check("enterprises_name_check", sql`coalesce(${t.nameZh}, ${t.nameEn}) is not null`),
     check("enterprises_credit_code_check", sql`${t.creditCode} is null or ${t.creditCode} ~ '^[0-9A-Z]{18}$'`),
     uniqueIndex("enterprises_credit_code_key").on(t.creditCode).where(sql`${t.creditCode} is not null`),
-    index("enterprises_list_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index("enterprises_list_idx").on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
+    index("enterprises_updated_idx").on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
+    index("enterprises_name_key_idx").on(t.nameKey, t.id).where(sql`${t.deletedAt} is null`),
+    index("enterprises_search_idx").using("gin", t.searchTerms),
     index("enterprises_owner_idx").on(t.ownerId),
     index("enterprises_team_idx").on(t.teamId),
     index("enterprises_place_idx").on(t.country, t.city),
@@ -299,7 +308,7 @@ export const events = pgTable(
   (t) => [
     check("events_name_check", sql`coalesce(${t.nameZh}, ${t.nameEn}) is not null`),
     check("events_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
-    index("events_starts_idx").on(t.startsOn.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index("events_starts_idx").on(t.startsOn.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
   ],
 );
 
@@ -338,7 +347,7 @@ export const delegations = pgTable(
   },
   (t) => [
     check("delegations_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
-    index("delegations_starts_idx").on(t.startsOn.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
+    index("delegations_starts_idx").on(t.startsOn.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
   ],
 );
 
@@ -420,8 +429,8 @@ export const visits = pgTable(
     eventId: uuid().references(() => events.id, { onDelete: "set null" }),
   },
   (t) => [
-    index("visits_enterprise_idx").on(t.enterpriseId, t.occurredAt.desc()),
-    index("visits_owner_idx").on(t.ownerId, t.occurredAt.desc()),
+    index("visits_enterprise_idx").on(t.enterpriseId, t.occurredAt.desc().nullsFirst()),
+    index("visits_owner_idx").on(t.ownerId, t.occurredAt.desc().nullsFirst()),
     index("visits_delegation_idx").on(t.delegationId),
     index("visits_event_idx").on(t.eventId),
   ],
@@ -627,8 +636,8 @@ export const auditLog = pgTable(
     after: jsonb(),
   },
   (t) => [
-    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at.desc()),
-    index("audit_log_actor_idx").on(t.actorId, t.at.desc()),
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at.desc().nullsFirst()),
+    index("audit_log_actor_idx").on(t.actorId, t.at.desc().nullsFirst()),
   ],
 );
 

@@ -15,6 +15,7 @@ import { DEMO_USERS } from "../lib/auth/demo-users";
 import type { Db, Tx } from "./index";
 import * as s from "./schema";
 import { STAGES, type Stage } from "./schema";
+import { refreshEnterpriseSearch } from "../lib/enterprises/search-index";
 import {
   CHAINS, CONTACTS, DELEGATIONS, DEMO_EMAIL_DOMAIN, ENTERPRISES, EVENTS, EXCHANGE_RATES, EXTRA_USERS,
   FOLLOW_UPS, PROJECTS, STAGE_REASONS, TARGETS, TEAMS, TEAM_MANAGER, VERIFICATION_NOTES, VISITS,
@@ -250,6 +251,8 @@ export async function seedDemoData(db: Db): Promise<{ inserted: number }> {
       projectsStarted: t.projectsStarted, ...by(user(TEAM_MANAGER[t.team])),
     })));
 
+    // Name keys and search terms are derived; fill them for any enterprise still without.
+    await refreshEnterpriseSearch(tx, "stale");
     return { inserted: n };
   });
 }

@@ -12,7 +12,8 @@ for (const file of readdirSync(dir).sort()) {
   const full = path.join(dir, file);
   if (file.startsWith("step-")) {
     const ok = readFileSync(full, "utf8").trim() === "pass";
-    ok ? passed++ : failed++;
+    if (ok) passed++;
+    else failed++;
     lines.push(`${ok ? "ok  " : "FAIL"} ${file.slice(5)}`);
   } else if (file.startsWith("vitest-")) {
     const r = JSON.parse(readFileSync(full, "utf8"));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json";
-import zh from "./messages/zh-CN.json";
+import { catalogues } from "./messages";
+
+const en = catalogues.en;
+const zh = catalogues["zh-CN"];
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "object" && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

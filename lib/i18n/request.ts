@@ -2,6 +2,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
 import { isLocale, LOCALE_COOKIE, negotiateLocale, TIME_ZONE } from "./locales";
+import { catalogues } from "./messages";
 
 // The signed-in user's saved choice wins; before sign-in, the cookie, then the browser.
 export default getRequestConfig(async () => {
@@ -9,6 +10,5 @@ export default getRequestConfig(async () => {
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale =
     viewer?.locale ?? (isLocale(cookie) ? cookie : negotiateLocale((await headers()).get("accept-language")));
-  const messages = (await import(`./messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: TIME_ZONE };
+  return { locale, messages: catalogues[locale], timeZone: TIME_ZONE };
 });

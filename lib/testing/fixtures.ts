@@ -4,12 +4,12 @@ import type { Db } from "@/db";
 import { type Role, teams, users } from "@/db/schema";
 import type { Translate } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import en from "@/lib/i18n/messages/en.json";
+import { catalogues } from "@/lib/i18n/messages";
 
 const uid = () => randomBytes(4).toString("hex");
 
 /** The real English catalogue, so tests read the messages users read. */
-export const t: Translate = createTranslator({ locale: "en", messages: en }) as unknown as Translate;
+export const t: Translate = createTranslator({ locale: "en", messages: catalogues.en }) as unknown as Translate;
 
 export async function makeTeam(db: Db, code = `team-${uid()}`) {
   const [team] = await db.insert(teams).values({ code, nameZh: `小组${code}`, nameEn: `Team ${code}` }).returning();

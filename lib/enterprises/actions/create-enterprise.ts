@@ -7,6 +7,7 @@ import { action } from "@/lib/action";
 import { FieldError, pgError } from "@/lib/errors";
 import { findByCreditCode } from "../queries";
 import { enterpriseInput } from "../schema";
+import { searchColumns } from "../search-index";
 
 export const createEnterprise = action({
   name: "enterprise.create",
@@ -19,7 +20,7 @@ export const createEnterprise = action({
     try {
       const [row] = await tx
         .insert(enterprises)
-        .values({ ...input, ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
+        .values({ ...input, ...searchColumns(input), ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
         .returning();
       if (!row) throw new Error("insert returned no row");
       return { data: { id: row.id }, audit: [{ entityType: "enterprise", entityId: row.id, before: null, after: row }] };
