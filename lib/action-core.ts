@@ -9,7 +9,9 @@ import { ActionError, pgError } from "./errors";
 export type FieldErrors = Record<string, string[]>;
 
 /** What every server action answers: data, or a message and errors per field. Never a stack or SQL. */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; message: string; fieldErrors?: FieldErrors; details?: unknown };
 
 export interface ActionContext<I> {
   viewer: Viewer;
@@ -106,7 +108,12 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ActionError) {
-      return { ok: false, message: t(`errors.${error.key}`), fieldErrors: translateFieldErrors(error.fieldErrors, t) };
+      return {
+        ok: false,
+        message: t(`errors.${error.key}`),
+        fieldErrors: translateFieldErrors(error.fieldErrors, t),
+        ...(error.details === undefined ? {} : { details: error.details }),
+      };
     }
     // A serialisation failure or deadlock is another writer winning the race.
     const code = pgError(error)?.code;

@@ -7,6 +7,8 @@ export class ActionError extends Error {
     /** A message key under "errors." in the catalogues. */
     readonly key: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Data the form needs to explain the refusal (the other person's version, candidate duplicates). */
+    readonly details?: unknown,
   ) {
     super(key);
     this.name = "ActionError";
@@ -36,8 +38,9 @@ export class NotFoundError extends ActionError {
 
 /** Someone else saved the record since the caller loaded it. */
 export class ConflictError extends ActionError {
-  constructor(readonly current?: unknown) {
-    super("conflict");
+  /** `current` is the record as the other person saved it, in the same shape the form edits. */
+  constructor(current?: unknown) {
+    super("conflict", undefined, current === undefined ? undefined : { current });
   }
 }
 

@@ -1,0 +1,62 @@
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Tx } from "@/db";
+import { canEdit } from "@/lib/access";
+import type { Viewer } from "@/lib/auth/viewer";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+
+interface VersionedTable {
+  id: PgColumn;
+  version: PgColumn;
+  deletedAt: PgColumn;
+  updatedAt: PgColumn;
+  updatedBy: PgColumn;
+}
+
+/**
+ * Loads a live record for writing, locked until the transaction ends. Missing, deleted and
+ * not-editable records all answer NotFound when the caller cannot even see them, Forbidden
+ * when they can see but not edit — `visible` decides which (default: everyone sees).
+ */
+export async function lockForEdit<T extends PgTable & VersionedTable>(
+  tx: Tx,
+  table: T,
+  id: string,
+  viewer: Viewer,
+  opts: { owned?: (row: T["$inferSelect"]) => { ownerId: string | null; teamId: string | null }; visible?: (row: T["$inferSelect"]) => boolean } = {},
+): Promise<T["$inferSelect"]> {
+  const rows = (await tx
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), isNull(table.deletedAt)))
+    .for("update")) as T["$inferSelect"][];
+  const row = rows[0];
+  if (!row || (opts.visible && !opts.visible(row))) throw new NotFoundError();
+  const owned = opts.owned ? opts.owned(row) : (row as { ownerId: string | null; teamId: string | null });
+  if (!canEdit(viewer, owned)) throw new ForbiddenError();
+  return row;
+}
+
+/**
+ * Optimistic concurrency: writes only if the row still has the version the editor loaded,
+ * and bumps it. Otherwise throws ConflictError carrying the row as it is now.
+ */
+export async function updateVersioned<T extends PgTable & VersionedTable>(
+  tx: Tx,
+  table: T,
+  current: T["$inferSelect"] & { id: string; version: number },
+  expectedVersion: number,
+  values: Partial<T["$inferInsert"]>,
+  viewer: Viewer,
+  extraWhere?: SQL,
+): Promise<T["$inferSelect"]> {
+  if (current.version !== expectedVersion) throw new ConflictError(current);
+  const rows = (await tx
+    .update(table)
+    .set({ ...values, updatedAt: new Date(), updatedBy: viewer.id, version: sql`${table.version} + 1` } as never)
+    .where(and(eq(table.id, current.id), eq(table.version, expectedVersion), extraWhere))
+    .returning()) as T["$inferSelect"][];
+  const row = rows[0];
+  if (!row) throw new ConflictError(current);
+  return row;
+}
