@@ -83,3 +83,9 @@ export async function getDb(): Promise<Db> {
 }
 
 export { schema };
+
+/** Rows of a raw SQL query; the two drivers shape `execute` results differently. */
+export async function queryRows<T>(db: Db, query: import("drizzle-orm").SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -88,12 +88,12 @@ describe("enterprise list", () => {
   it("pages by keyset without gaps or repeats, newest first", async () => {
     for (const n of [1, 2, 3, 4, 5]) expect((await create(staff, { nameEn: `Paging Test ${n}` })).ok).toBe(true);
     const seen: string[] = [];
-    let after = null;
+    let after: string | null = null;
     for (let page = 0; page < 20; page++) {
       const { rows, next } = await listEnterprises(database.db, viewer, { after, limit: 2 });
       seen.push(...rows.map((r) => r.id));
       if (!next) break;
-      after = decodeCursor(next);
+      after = next;
     }
     const all = await database.db.select({ id: enterprises.id }).from(enterprises);
     expect(new Set(seen).size).toBe(seen.length);

@@ -1,10 +1,13 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type { Db } from "@/db";
-import { type Enterprise, enterprises, teams, users } from "@/db/schema";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { type Db, queryRows } from "@/db";
+import { chainNodes, type Enterprise, enterpriseChainNodes, enterprises, projects, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { type Cursor, encodeCursor } from "@/lib/paging";
+import { decodeCursor, encodeCursor } from "@/lib/paging";
+import { visibleProjects } from "@/lib/projects/visibility";
+import { queryTerms } from "@/lib/search/terms";
+import { type EnterpriseFilters, type EnterpriseSort, isFiltered, parseEnterpriseFilters } from "./filters";
 
 export const PAGE_SIZE = 50;
 
@@ -15,24 +18,75 @@ export interface EnterpriseRow {
   creditCode: string | null;
   country: string;
   city: string | null;
+  size: Enterprise["size"];
   ownership: Enterprise["ownership"];
   ownerName: string | null;
+  teamNameZh: string | null;
+  teamNameEn: string | null;
+  chainNodesZh: string[];
+  chainNodesEn: string[];
   createdAt: Date;
+  updatedAt: Date;
 }
 
+// Each sort is a keyset: the column, its direction, and the type its cursor text casts back to.
+const SORT_KEYS: Record<EnterpriseSort, { column: SQL; text: SQL; cast: SQL; desc: boolean }> = {
+  created: { column: sql`${enterprises.createdAt}`, text: sql`${enterprises.createdAt}::text`, cast: sql`timestamptz`, desc: true },
+  updated: { column: sql`${enterprises.updatedAt}`, text: sql`${enterprises.updatedAt}::text`, cast: sql`timestamptz`, desc: true },
+  name: { column: sql`${enterprises.nameKey}`, text: sql`${enterprises.nameKey}`, cast: sql`text`, desc: false },
+};
+
 /**
- * Enterprises are readable by every signed-in member of the organisation; soft-deleted and
- * merged-away records are not. `_viewer` is required so no caller can read without one.
+ * The WHERE clause of the list for these filters. Enterprises are readable by every signed-in
+ * member of the organisation; only projects are confidential, so the "has an active project"
+ * test counts only projects the caller may see.
  */
-export async function listEnterprises(
-  db: Db,
-  _viewer: Viewer,
-  opts: { after?: Cursor | null; limit?: number } = {},
-): Promise<{ rows: EnterpriseRow[]; next: string | null }> {
-  const limit = Math.min(opts.limit ?? PAGE_SIZE, 200);
+function whereFor(viewer: Viewer, f: EnterpriseFilters): SQL {
+  const terms = f.q ? queryTerms(f.q) : [];
+  const termArray = sql`array[${sql.join(terms.map((t) => sql`${t}`), sql`, `)}]::text[]`;
+  return and(
+    isNull(enterprises.deletedAt),
+    // The matches are collected from the GIN index first (an InitPlan), then sorted. Written as
+    // a plain predicate, the planner may instead walk the sort index and test every row, which
+    // is a full scan for a rare term such as 比亚.
+    terms.length
+      ? sql`${enterprises.id} = any(array(select hit.id from ${enterprises} hit where hit.search_terms @> ${termArray}))`
+      : undefined,
+    f.node
+      ? sql`exists (select 1 from ${enterpriseChainNodes} where ${enterpriseChainNodes.enterpriseId} = ${enterprises.id} and ${enterpriseChainNodes.chainNodeId} = ${f.node})`
+      : undefined,
+    f.chain
+      ? sql`exists (select 1 from ${enterpriseChainNodes} join ${chainNodes} on ${chainNodes.id} = ${enterpriseChainNodes.chainNodeId} where ${enterpriseChainNodes.enterpriseId} = ${enterprises.id} and ${chainNodes.chainId} = ${f.chain})`
+      : undefined,
+    f.country ? eq(enterprises.country, f.country) : undefined,
+    f.city ? sql`lower(${enterprises.city}) = lower(${f.city})` : undefined,
+    f.owner ? eq(enterprises.ownerId, f.owner === "me" ? viewer.id : f.owner) : undefined,
+    f.team ? eq(enterprises.teamId, f.team) : undefined,
+    f.size ? eq(enterprises.size, f.size) : undefined,
+    f.ownership ? eq(enterprises.ownership, f.ownership) : undefined,
+    f.active
+      ? sql`exists (select 1 from ${projects} where ${projects.enterpriseId} = ${enterprises.id} and ${projects.status} = 'active' and ${visibleProjects(viewer)})`
+      : undefined,
+  )!;
+}
+
+interface ListOptions {
+  filters?: EnterpriseFilters;
+  after?: string | null;
+  limit?: number;
+}
+
+/** The list's SQL, one page plus one row; exported so its plan can be checked. */
+export function enterpriseListQuery(db: Db, viewer: Viewer, opts: ListOptions = {}) {
+  const filters = opts.filters ?? parseEnterpriseFilters({});
+  const limit = Math.min(opts.limit ?? PAGE_SIZE, 1000);
+  const key = SORT_KEYS[filters.sort];
+  const after = decodeCursor(opts.after, filters.sort === "name" ? "text" : "time");
   const owner = alias(users, "owner");
-  const after = opts.after;
-  const rows = await db
+  const nodeNames = (column: AnyPgColumn) =>
+    sql<string[]>`array(select ${column} from ${enterpriseChainNodes} join ${chainNodes} on ${chainNodes.id} = ${enterpriseChainNodes.chainNodeId} where ${enterpriseChainNodes.enterpriseId} = ${enterprises.id} order by ${chainNodes.sortOrder})`;
+
+  return db
     .select({
       id: enterprises.id,
       nameZh: enterprises.nameZh,
@@ -40,30 +94,74 @@ export async function listEnterprises(
       creditCode: enterprises.creditCode,
       country: enterprises.country,
       city: enterprises.city,
+      size: enterprises.size,
       ownership: enterprises.ownership,
       ownerName: owner.name,
+      teamNameZh: teams.nameZh,
+      teamNameEn: teams.nameEn,
+      chainNodesZh: nodeNames(chainNodes.nameZh),
+      chainNodesEn: nodeNames(chainNodes.nameEn),
       createdAt: enterprises.createdAt,
-      cursorAt: sql<string>`${enterprises.createdAt}::text`,
+      updatedAt: enterprises.updatedAt,
+      cursorValue: sql<string>`${key.text}`,
     })
     .from(enterprises)
     .leftJoin(owner, eq(owner.id, enterprises.ownerId))
+    .leftJoin(teams, eq(teams.id, enterprises.teamId))
     .where(
       and(
-        isNull(enterprises.deletedAt),
+        whereFor(viewer, filters),
         after
-          ? sql`(${enterprises.createdAt}, ${enterprises.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`
+          ? sql`(${key.column}, ${enterprises.id}) ${key.desc ? sql`<` : sql`>`} (${after.at}::${key.cast}, ${after.id}::uuid)`
           : undefined,
       ),
     )
-    .orderBy(desc(enterprises.createdAt), desc(enterprises.id))
+    .orderBy(...(key.desc ? [desc(key.column), desc(enterprises.id)] : [asc(key.column), asc(enterprises.id)]))
     .limit(limit + 1);
+}
 
+export async function listEnterprises(db: Db, viewer: Viewer, opts: ListOptions = {}): Promise<{ rows: EnterpriseRow[]; next: string | null }> {
+  const limit = Math.min(opts.limit ?? PAGE_SIZE, 1000);
+  const rows = await enterpriseListQuery(db, viewer, opts);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    rows: page.map(({ cursorAt: _c, ...row }) => row),
-    next: rows.length > limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
+    rows: page.map(({ cursorValue: _c, ...row }) => row),
+    next: rows.length > limit && last ? encodeCursor({ at: last.cursorValue, id: last.id }) : null,
   };
+}
+
+export interface Total {
+  value: number;
+  exact: boolean;
+}
+
+const EXACT_UP_TO = 1000;
+
+/**
+ * How many enterprises match, without counting a large table row by row: exact up to a
+ * thousand, beyond that the planner's estimate (table statistics when nothing is filtered).
+ */
+export async function countEnterprises(db: Db, viewer: Viewer, filters: EnterpriseFilters): Promise<Total> {
+  if (!isFiltered(filters)) {
+    const [stats] = await queryRows<{ estimate: number }>(
+      db,
+      sql`select reltuples::float8 as estimate from pg_class where oid = 'enterprises'::regclass`,
+    );
+    const estimate = Math.round(Number(stats?.estimate ?? -1));
+    if (estimate > 10 * EXACT_UP_TO) return { value: estimate, exact: false };
+  }
+  const where = whereFor(viewer, filters);
+  const [capped] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from ${enterprises} where ${where} limit ${EXACT_UP_TO + 1}) matching`,
+  );
+  const n = Number(capped?.n ?? 0);
+  if (n <= EXACT_UP_TO) return { value: n, exact: true };
+  const [plan] = await queryRows<{ "QUERY PLAN": unknown }>(db, sql`explain (format json) select 1 from ${enterprises} where ${where}`);
+  const json = plan?.["QUERY PLAN"];
+  const parsed = (typeof json === "string" ? JSON.parse(json) : json) as [{ Plan: { "Plan Rows": number } }];
+  return { value: Math.max(n, Math.round(parsed[0].Plan["Plan Rows"])), exact: false };
 }
 
 export async function getEnterprise(db: Db, _viewer: Viewer, id: string) {

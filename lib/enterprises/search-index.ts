@@ -13,7 +13,8 @@ interface Searchable {
 /** The derived columns of an enterprise, from its own fields and its contacts' names. */
 export function searchColumns(e: Searchable, contactNames: readonly string[] = []) {
   return {
-    nameKey: nameKey(e.nameZh) ?? nameKey(e.nameEn),
+    // Never null: the name sort is a keyset on (name_key, id).
+    nameKey: nameKey(e.nameZh) ?? nameKey(e.nameEn) ?? "",
     searchTerms: documentTerms([e.nameZh, e.nameEn, e.creditCode, ...contactNames]),
   };
 }

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { storageStatePath } from "./support";
+
+test.use({ storageState: storageStatePath("staff") });
+
+test("search as you type finds two-character Chinese terms and Latin prefixes", async ({ page }) => {
+  await page.goto("/enterprises");
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await search.fill("比亚");
+  await expect(page).toHaveURL(/q=%E6%AF%94%E4%BA%9A/);
+  await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Huawei Technologies Co., Ltd." })).toHaveCount(0);
+
+  await search.fill("shenzhen en");
+  await expect(page.getByRole("link", { name: "Shenzhen Energy Group Co., Ltd." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toHaveCount(0);
+
+  await search.fill("no such company qqq");
+  await expect(page.getByText("No enterprises match.")).toBeVisible();
+});
+
+test("filters, sort and columns live in the URL and survive a reload", async ({ page }) => {
+  await page.goto("/enterprises");
+  await page.getByText("Filters").click();
+  await page.getByLabel("Country or region").selectOption("IT");
+  await page.getByLabel("Sort by").selectOption("name");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/country=IT/);
+  await expect(page).toHaveURL(/sort=name/);
+  await expect(page.getByRole("link", { name: "Avio S.p.A." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toHaveCount(0);
+
+  await page.getByText("Columns", { exact: true }).click();
+  await page.getByRole("checkbox", { name: "Chain nodes" }).check();
+  await page.getByRole("checkbox", { name: "Owner" }).uncheck();
+  await page.getByRole("button", { name: "Show these columns" }).click();
+  await expect(page.getByRole("columnheader", { name: "Chain nodes" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Owner" })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("columnheader", { name: "Chain nodes" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Avio S.p.A." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toHaveCount(0);
+});
+
+test("a saved view brings its filters back", async ({ page }) => {
+  const name = `Italian leads ${Date.now().toString(36)}`;
+  await page.goto("/enterprises?country=IT");
+  await page.getByText("Saved views").click();
+  await page.getByLabel("Save this view").fill(name);
+  await page.getByRole("button", { name: "Save view" }).click();
+  await expect(page.getByText("View saved")).toBeVisible();
+
+  await page.goto("/enterprises");
+  await page.getByText("Saved views").click();
+  await page.getByRole("link", { name }).click();
+  await expect(page).toHaveURL(/country=IT/);
+  await expect(page.getByRole("link", { name: "Avio S.p.A." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toHaveCount(0);
+});

@@ -1,0 +1,33 @@
+"use server";
+
+import { and, eq, isNull } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { savedViews } from "@/db/schema";
+import { action } from "@/lib/action";
+import { NotFoundError } from "@/lib/errors";
+import { uuidParam } from "@/lib/validation";
+
+/** Only the person who saved a view deletes it (a shared view too). */
+export const deleteView = action({
+  name: "saved_view.delete",
+  input: z.object({ id: uuidParam }),
+  minRole: "viewer",
+  async run({ viewer, input, tx }) {
+    const [before] = await tx
+      .select()
+      .from(savedViews)
+      .where(and(eq(savedViews.id, input.id), eq(savedViews.userId, viewer.id), isNull(savedViews.deletedAt)))
+      .for("update");
+    if (!before) throw new NotFoundError();
+    const [after] = await tx
+      .update(savedViews)
+      .set({ deletedAt: new Date(), updatedAt: new Date(), updatedBy: viewer.id })
+      .where(eq(savedViews.id, input.id))
+      .returning();
+    return { data: null, audit: [{ entityType: "saved_view", entityId: input.id, before, after }] };
+  },
+  after() {
+    revalidatePath("/enterprises");
+  },
+});
