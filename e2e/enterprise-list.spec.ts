@@ -21,7 +21,7 @@ test("search as you type finds two-character Chinese terms and Latin prefixes", 
 
 test("filters, sort and columns live in the URL and survive a reload", async ({ page }) => {
   await page.goto("/enterprises");
-  await page.getByText("Filters").click();
+  await page.locator("summary", { hasText: "Filters" }).click();
   await page.getByLabel("Country or region").selectOption("IT");
   await page.getByLabel("Sort by").selectOption("name");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -30,12 +30,12 @@ test("filters, sort and columns live in the URL and survive a reload", async ({ 
   await expect(page.getByRole("link", { name: "Avio S.p.A." })).toBeVisible();
   await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toHaveCount(0);
 
-  await page.getByText("Columns", { exact: true }).click();
+  await page.locator("summary", { hasText: "Columns" }).click();
   await page.getByRole("checkbox", { name: "Chain nodes" }).check();
-  await page.getByRole("checkbox", { name: "Owner" }).uncheck();
+  await page.getByRole("checkbox", { name: "Owner", exact: true }).uncheck();
   await page.getByRole("button", { name: "Show these columns" }).click();
   await expect(page.getByRole("columnheader", { name: "Chain nodes" })).toBeVisible();
-  await expect(page.getByRole("columnheader", { name: "Owner" })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: "Owner", exact: true })).toHaveCount(0);
 
   await page.reload();
   await expect(page.getByRole("columnheader", { name: "Chain nodes" })).toBeVisible();
@@ -46,13 +46,13 @@ test("filters, sort and columns live in the URL and survive a reload", async ({ 
 test("a saved view brings its filters back", async ({ page }) => {
   const name = `Italian leads ${Date.now().toString(36)}`;
   await page.goto("/enterprises?country=IT");
-  await page.getByText("Saved views").click();
+  await page.locator("summary", { hasText: "Saved views" }).click();
   await page.getByLabel("Save this view").fill(name);
   await page.getByRole("button", { name: "Save view" }).click();
   await expect(page.getByText("View saved")).toBeVisible();
 
   await page.goto("/enterprises");
-  await page.getByText("Saved views").click();
+  await page.locator("summary", { hasText: "Saved views" }).click();
   await page.getByRole("link", { name }).click();
   await expect(page).toHaveURL(/country=IT/);
   await expect(page.getByRole("link", { name: "Avio S.p.A." })).toBeVisible();
