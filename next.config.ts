@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // Stage evidence (up to 10 MB, lib/evidence/limits.ts) is uploaded through a server action,
+  // and every action request passes the proxy first.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DeletedEnterprisesLink } from "@/components/enterprises/deleted-link";
+import { EnterpriseListActions } from "@/components/enterprises/list-actions";
 import { ColumnChooser } from "@/components/enterprises/list/column-chooser";
 import { EnterpriseTable } from "@/components/enterprises/list/enterprise-table";
 import { FilterForm } from "@/components/enterprises/list/filter-form";
@@ -48,6 +50,8 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         <div className="flex flex-wrap items-center gap-2">
           <SavedViews views={views} viewer={viewer} query={query} />
           <ColumnChooser filters={filters} />
+          <EnterpriseListActions viewer={viewer} query={query} />
+          <DeletedEnterprisesLink viewer={viewer} />
           {canCreate(viewer) ? (
             <Link href="/enterprises/new" className={buttonClass("primary")}>
               {t("new")}

@@ -5,18 +5,16 @@ import { enterprises } from "@/db/schema";
 import { CREATE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError, pgError } from "@/lib/errors";
-import { findByCreditCode } from "../queries";
+import { confirmSimilarField, guardDuplicates } from "../duplicate-guard";
 import { enterpriseInput } from "../schema";
 import { searchColumns } from "../search-index";
 
 export const createEnterprise = action({
   name: "enterprise.create",
-  input: enterpriseInput,
+  input: enterpriseInput.safeExtend({ confirmSimilar: confirmSimilarField }),
   minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    if (input.creditCode && (await findByCreditCode(tx, input.creditCode))) {
-      throw new FieldError("creditCode", "validation.creditCodeTaken");
-    }
+  async run({ viewer, input: { confirmSimilar, ...input }, tx }) {
+    await guardDuplicates(tx, input, { confirmSimilar });
     try {
       const [row] = await tx
         .insert(enterprises)

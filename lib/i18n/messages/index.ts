@@ -1,16 +1,28 @@
 // One file per area and language, merged here; each file's top-level keys are namespaces.
 // Add a new area's en and zh-CN files to both lists.
 import enApp from "./en/app.json";
+import enEnterpriseDetail from "./en/enterpriseDetail.json";
 import enEnterprises from "./en/enterprises.json";
+import enImport from "./en/import.json";
 import enEnterpriseList from "./en/enterpriseList.json";
+import enMerge from "./en/merge.json";
+import enFollowUps from "./en/followUps.json";
+import enPipeline from "./en/pipeline.json";
+import enProjects from "./en/projects.json";
 import zhApp from "./zh-CN/app.json";
+import zhEnterpriseDetail from "./zh-CN/enterpriseDetail.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
+import zhImport from "./zh-CN/import.json";
 import zhEnterpriseList from "./zh-CN/enterpriseList.json";
+import zhMerge from "./zh-CN/merge.json";
+import zhFollowUps from "./zh-CN/followUps.json";
+import zhPipeline from "./zh-CN/pipeline.json";
+import zhProjects from "./zh-CN/projects.json";
 
-const en = { ...enApp, ...enEnterprises, ...enEnterpriseList };
+const en = { ...enApp, ...enEnterprises, ...enImport, ...enEnterpriseList, ...enMerge, ...enEnterpriseDetail, ...enProjects, ...enPipeline, ...enFollowUps };
 export type Messages = typeof en;
 
 export const catalogues: Record<"en" | "zh-CN", Messages> = {
   en,
-  "zh-CN": { ...zhApp, ...zhEnterprises, ...zhEnterpriseList },
+  "zh-CN": { ...zhApp, ...zhEnterprises, ...zhImport, ...zhEnterpriseList, ...zhMerge, ...zhEnterpriseDetail, ...zhProjects, ...zhPipeline, ...zhFollowUps },
 };

@@ -1,88 +1,116 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { ContactsSection } from "@/components/enterprises/contacts-section";
+import { EnterpriseManageActions } from "@/components/enterprises/manage-actions";
+import { Timeline } from "@/components/enterprises/timeline";
+import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
-import { getEnterprise } from "@/lib/enterprises/queries";
-import { countryName, primaryName } from "@/lib/i18n/display";
+import {
+  getEnterpriseDetail,
+  listEnterpriseChainNodes,
+  listEnterpriseContacts,
+  listEnterpriseDelegations,
+  listEnterpriseEvents,
+  listEnterpriseProjects,
+} from "@/lib/enterprises/detail-queries";
+import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
+import { primaryName } from "@/lib/i18n/display";
 import { uuidParam } from "@/lib/validation";
+import { KeyFacts } from "./_sections/facts";
+import { ChainNodeList, DelegationList, EventList, ProjectList } from "./_sections/linked";
+import { Section } from "./_sections/section";
 
-async function load(id: string) {
+// Metadata and page share one read per request.
+const load = cache(async (id: string) => {
   const viewer = await requireViewer();
   if (!uuidParam.safeParse(id).success) notFound();
-  const found = await getEnterprise(await getDb(), viewer, id);
-  if (!found) notFound();
-  return found;
-}
+  const db = await getDb();
+  const detail = await getEnterpriseDetail(db, viewer, id);
+  if (!detail) notFound();
+  return { viewer, db, detail };
+});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const { enterprise } = await load((await params).id);
-  return { title: primaryName(enterprise, await getLocale()).first };
+  const { detail } = await load((await params).id);
+  return { title: primaryName(detail.enterprise, await getLocale()).first };
 }
 
-export default async function EnterprisePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const [{ enterprise: e, ownerName, teamNameZh, teamNameEn }, t, locale, format] = await Promise.all([
-    load(id),
+export default async function EnterprisePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ timeline?: string | string[] }>;
+}) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const { viewer, db, detail } = await load(id);
+  const after = typeof query.timeline === "string" ? query.timeline : null;
+  const [contacts, nodes, projects, events, delegations, timeline, t, te, locale] = await Promise.all([
+    listEnterpriseContacts(db, viewer, id),
+    listEnterpriseChainNodes(db, viewer, id),
+    listEnterpriseProjects(db, viewer, id),
+    listEnterpriseEvents(db, viewer, id),
+    listEnterpriseDelegations(db, viewer, id),
+    listEnterpriseTimeline(db, viewer, id, { after }),
+    getTranslations("enterpriseDetail"),
     getTranslations("enterprises"),
     getLocale(),
-    getFormatter(),
   ]);
+  const e = detail.enterprise;
   const name = primaryName(e, locale);
-  const facts: [string, string | null][] = [
-    [t("fields.nameZh"), e.nameZh],
-    [t("fields.nameEn"), e.nameEn],
-    [t("fields.creditCode"), e.creditCode],
-    [t("fields.country"), countryName(e.country, locale)],
-    [t("fields.province"), e.province],
-    [t("fields.city"), e.city],
-    [t("fields.size"), e.size ? t(`sizes.${e.size}`) : null],
-    [t("fields.ownership"), e.ownership ? t(`ownerships.${e.ownership}`) : null],
-    [t("fields.owner"), ownerName],
-    [t("fields.team"), locale === "en" ? teamNameEn : teamNameZh],
-    [t("columns.created"), format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })],
-  ];
 
   return (
     <div className="space-y-6">
-      <div>
+      <div className="space-y-3">
         <Link href="/enterprises" className="text-sm text-brand-700 hover:underline">
-          ← {t("backToList")}
+          ← {te("backToList")}
         </Link>
-        <h1 className="mt-2 text-2xl font-semibold">{name.first}</h1>
-        {name.second ? <p className="text-slate-600">{name.second}</p> : null}
-      </div>
-      <section aria-labelledby="facts" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="facts" className="mb-3 text-lg font-semibold">
-          {t("facts")}
-        </h2>
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-              <dd className="mt-0.5">{value ?? <span className="text-slate-400">{t("fields.notSet")}</span>}</dd>
-            </div>
-          ))}
-          <div className="sm:col-span-2">
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("fields.website")}</dt>
-            <dd className="mt-0.5">
-              {e.website ? (
-                <a href={e.website} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">
-                  {e.website}
-                </a>
-              ) : (
-                <span className="text-slate-400">{t("fields.notSet")}</span>
-              )}
-            </dd>
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold break-words">{name.first}</h1>
+            {name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
           </div>
-          {e.description ? (
-            <div className="sm:col-span-2">
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("fields.description")}</dt>
-              <dd className="mt-0.5 whitespace-pre-line">{e.description}</dd>
-            </div>
-          ) : null}
-        </dl>
-      </section>
+          <div className="flex shrink-0 flex-wrap gap-2">
+            {detail.canEdit ? (
+              <Link href={`/enterprises/${id}/edit`} className={buttonClass("primary")}>
+                {t("edit")}
+              </Link>
+            ) : null}
+            <EnterpriseManageActions enterprise={e} viewer={viewer} />
+          </div>
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <Section id="facts" title={te("facts")}>
+            <KeyFacts detail={detail} />
+          </Section>
+          <Section id="contacts" title={t("sections.contacts")} count={contacts.length}>
+            <ContactsSection enterpriseId={id} contacts={contacts} canEdit={detail.canEdit} />
+          </Section>
+          <Section id="projects" title={t("sections.projects")} count={projects.length}>
+            <ProjectList projects={projects} />
+          </Section>
+        </div>
+        <div className="min-w-0 space-y-6">
+          <Section id="chain-nodes" title={t("sections.chainNodes")}>
+            <ChainNodeList nodes={nodes} />
+          </Section>
+          <Section id="events" title={t("sections.events")} count={events.length}>
+            <EventList events={events} />
+          </Section>
+          <Section id="delegations" title={t("sections.delegations")} count={delegations.length}>
+            <DelegationList delegations={delegations} />
+          </Section>
+        </div>
+        <Section id="timeline" title={t("sections.timeline")} className="min-w-0 lg:col-span-3">
+          <Timeline enterpriseId={id} items={timeline.items} next={timeline.next} paged={Boolean(after)} />
+        </Section>
+      </div>
     </div>
   );
 }

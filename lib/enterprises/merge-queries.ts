@@ -1,0 +1,121 @@
+import "server-only";
+import { and, asc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import {
+  contacts,
+  delegationEnterprises,
+  enterpriseChainNodes,
+  enterprises,
+  eventParticipants,
+  followUps,
+  itineraryStops,
+  projects,
+  visits,
+} from "@/db/schema";
+import { atLeast } from "@/lib/auth/roles";
+import type { Viewer } from "@/lib/auth/viewer";
+import { queryTerms } from "@/lib/search/terms";
+import { fieldsToFill } from "./merge-record";
+
+/**
+ * The enterprises this caller may merge, delete and restore, as a WHERE clause: the same rule as canEdit for the
+ * roles that may merge at all (managers their team's, admins all).
+ */
+export function manageableScope(viewer: Viewer): SQL {
+  if (viewer.role === "admin") return sql`true`;
+  if (!atLeast(viewer.role, "manager") || !viewer.teamId) return sql`false`;
+  return eq(enterprises.teamId, viewer.teamId);
+}
+
+export interface MergeCandidate {
+  id: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  creditCode: string | null;
+  country: string;
+  city: string | null;
+}
+
+/** Live enterprises matching a typed name or code that `excludeId` could be merged into. */
+export async function findMergeCandidates(
+  db: Db | Tx,
+  viewer: Viewer,
+  opts: { query: string; excludeId: string; limit?: number },
+): Promise<MergeCandidate[]> {
+  const terms = queryTerms(opts.query);
+  if (terms.length === 0) return [];
+  return db
+    .select({
+      id: enterprises.id,
+      nameZh: enterprises.nameZh,
+      nameEn: enterprises.nameEn,
+      creditCode: enterprises.creditCode,
+      country: enterprises.country,
+      city: enterprises.city,
+    })
+    .from(enterprises)
+    .where(
+      and(
+        isNull(enterprises.deletedAt),
+        ne(enterprises.id, opts.excludeId),
+        sql`${enterprises.searchTerms} @> ARRAY[${sql.join(terms.map((t) => sql`${t}`), sql`, `)}]::text[]`,
+        manageableScope(viewer),
+      ),
+    )
+    .orderBy(asc(enterprises.nameKey), asc(enterprises.id))
+    .limit(Math.min(opts.limit ?? 8, 20));
+}
+
+const live = (table: { enterpriseId: unknown; deletedAt: unknown }) =>
+  sql`${table.enterpriseId} = ${enterprises.id} and ${table.deletedAt} is null`;
+
+/** One live enterprise with how many rows of each kind it holds, for the side-by-side view. */
+async function withCounts(db: Db | Tx, viewer: Viewer, id: string) {
+  const count = (table: Parameters<typeof live>[0] & object, name: string) =>
+    sql<number>`(select count(*)::int from ${table} where ${live(table)})`.as(name);
+  const [row] = await db
+    .select({
+      id: enterprises.id,
+      version: enterprises.version,
+      nameZh: enterprises.nameZh,
+      nameEn: enterprises.nameEn,
+      creditCode: enterprises.creditCode,
+      country: enterprises.country,
+      province: enterprises.province,
+      city: enterprises.city,
+      size: enterprises.size,
+      ownership: enterprises.ownership,
+      website: enterprises.website,
+      description: enterprises.description,
+      counts: {
+        contacts: count(contacts, "contacts"),
+        visits: count(visits, "visits"),
+        projects: count(projects, "projects"),
+        followUps: count(followUps, "follow_ups"),
+        stops: count(itineraryStops, "stops"),
+        participants: count(eventParticipants, "participants"),
+        delegationLinks: count(delegationEnterprises, "delegation_links"),
+        chainNodes: sql<number>`(select count(*)::int from ${enterpriseChainNodes} where ${enterpriseChainNodes.enterpriseId} = ${enterprises.id})`.as("chain_nodes"),
+      },
+    })
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), isNull(enterprises.deletedAt), manageableScope(viewer)));
+  return row ?? null;
+}
+
+export type MergeSide = NonNullable<Awaited<ReturnType<typeof withCounts>>>;
+
+/**
+ * Both records of a planned merge with what each holds, and which of the survivor's empty
+ * fields the merged record will fill. Null when either is gone or not the caller's to merge.
+ */
+export async function getMergePreview(db: Db | Tx, viewer: Viewer, ids: { survivorId: string; mergedId: string }) {
+  if (ids.survivorId === ids.mergedId) return null;
+  // One after the other: inside an action both run on the transaction's single connection.
+  const survivor = await withCounts(db, viewer, ids.survivorId);
+  const merged = await withCounts(db, viewer, ids.mergedId);
+  if (!survivor || !merged) return null;
+  return { survivor, merged, filled: Object.keys(fieldsToFill(survivor, merged)) };
+}
+
+export type MergePreview = NonNullable<Awaited<ReturnType<typeof getMergePreview>>>;
