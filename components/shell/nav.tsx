@@ -10,8 +10,8 @@ const SECTIONS = [
   { key: "events", href: null },
   { key: "delegations", href: null },
   { key: "visits", href: null },
-  { key: "myDay", href: null },
-  { key: "pipeline", href: null },
+  { key: "myDay", href: "/my-day" },
+  { key: "pipeline", href: "/pipeline" },
   { key: "review", href: null },
 ] as const;
 

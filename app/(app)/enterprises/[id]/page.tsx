@@ -5,8 +5,10 @@ import { cache } from "react";
 import { ContactsSection } from "@/components/enterprises/contacts-section";
 import { EnterpriseManageActions } from "@/components/enterprises/manage-actions";
 import { Timeline } from "@/components/enterprises/timeline";
+import { FollowUpsSection } from "@/components/follow-ups/follow-ups-section";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db";
+import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
 import {
   getEnterpriseDetail,
@@ -59,6 +61,7 @@ export default async function EnterprisePage({
     getTranslations("enterprises"),
     getLocale(),
   ]);
+  const tp = await getTranslations("projects");
   const e = detail.enterprise;
   const name = primaryName(e, locale);
 
@@ -94,6 +97,14 @@ export default async function EnterprisePage({
           </Section>
           <Section id="projects" title={t("sections.projects")} count={projects.length}>
             <ProjectList projects={projects} />
+            {canCreate(viewer) ? (
+              <Link href={`/projects/new?enterprise=${id}`} className={buttonClass("secondary", "mt-3")}>
+                {tp("new")}
+              </Link>
+            ) : null}
+          </Section>
+          <Section id="follow-ups" title={t("sections.followUps")}>
+            <FollowUpsSection viewer={viewer} enterpriseId={id} />
           </Section>
         </div>
         <div className="min-w-0 space-y-6">

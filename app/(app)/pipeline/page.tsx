@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PipelineBoard } from "@/components/pipeline/board";
+import { PipelineFilterBar } from "@/components/pipeline/filters";
+import { PipelineList } from "@/components/pipeline/list";
+import { getDb } from "@/db";
+import { requireViewer } from "@/lib/auth/session";
+import { getPipeline } from "@/lib/projects/board-queries";
+import { parsePipelineFilters, pipelineSearch } from "@/lib/projects/filters";
+import { listChainsWithNodes, listPeople, listTeams } from "@/lib/reference/queries";
+
+export async function generateMetadata() {
+  const t = await getTranslations("pipeline");
+  return { title: t("title") };
+}
+
+export default async function PipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const filters = parsePipelineFilters(await searchParams);
+  const db = await getDb();
+  const [data, teams, chains, people, t] = await Promise.all([
+    getPipeline(db, viewer, filters),
+    listTeams(db, viewer),
+    listChainsWithNodes(db, viewer),
+    listPeople(db, viewer),
+    getTranslations("pipeline"),
+  ]);
+  const tab = (view: "board" | "list") =>
+    `rounded-md px-3 py-1.5 text-sm font-medium ${filters.view === view ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <nav aria-label={t("views")} className="flex gap-1">
+          <Link href={`/pipeline${pipelineSearch({ ...filters, view: "board" })}`} aria-current={filters.view === "board" ? "page" : undefined} className={tab("board")}>
+            {t("boardView")}
+          </Link>
+          <Link href={`/pipeline${pipelineSearch({ ...filters, view: "list" })}`} aria-current={filters.view === "list" ? "page" : undefined} className={tab("list")}>
+            {t("listView")}
+          </Link>
+        </nav>
+      </div>
+      <PipelineFilterBar filters={filters} teams={teams} chains={chains} people={people} />
+      <p className="text-sm text-slate-600">{filters.view === "board" && viewer.role !== "viewer" ? t("hint") : t("totalsNote")}</p>
+      {filters.view === "list" ? <PipelineList initial={data} filters={filters} /> : <PipelineBoard initial={data} filters={filters} />}
+    </div>
+  );
+}

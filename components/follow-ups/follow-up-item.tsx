@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { FormMessage } from "@/components/projects/form-message";
+import { useActionForm } from "@/components/projects/use-action-form";
+import { buttonClass } from "@/components/ui/button";
+import { ScopedField } from "./field";
+import { cancelFollowUp } from "@/lib/follow-ups/actions/cancel-follow-up";
+import { completeFollowUp } from "@/lib/follow-ups/actions/complete-follow-up";
+import { reassignFollowUp } from "@/lib/follow-ups/actions/reassign-follow-up";
+import { rescheduleFollowUp } from "@/lib/follow-ups/actions/reschedule-follow-up";
+import type { FollowUpRow } from "@/lib/follow-ups/queries";
+import { primaryName } from "@/lib/i18n/display";
+
+type Mode = "complete" | "reschedule" | "reassign" | "cancel";
+const ACTIONS = { complete: completeFollowUp, reschedule: rescheduleFollowUp, reassign: reassignFollowUp, cancel: cancelFollowUp };
+
+export interface Person {
+  id: string;
+  name: string | null;
+}
+
+/** One follow-up with its four changes, each a small inline form; only one is open at a time. */
+export function FollowUpItem({ item, people, today, overdue }: { item: FollowUpRow; people: Person[]; today: string; overdue?: boolean }) {
+  const t = useTranslations("followUps");
+  const format = useFormatter();
+  const locale = useLocale();
+  const [mode, setMode] = useState<Mode | null>(null);
+  const enterprise = primaryName({ nameZh: item.enterpriseNameZh, nameEn: item.enterpriseNameEn }, locale).first;
+  const due = format.dateTime(new Date(`${item.dueOn}T00:00:00+08:00`), { dateStyle: "medium" });
+
+  return (
+    <li className="space-y-2 py-3" aria-label={item.title}>
+      <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between">
+        <p className="font-medium text-slate-900">
+          <span className="mr-2 rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-700">{t(`kinds.${item.kind}`)}</span>
+          {item.title}
+        </p>
+        <p className={`text-sm ${overdue ? "font-medium text-red-700" : "text-slate-600"}`}>{item.status === "open" ? t("due", { date: due }) : t(`statuses.${item.status}`)}</p>
+      </div>
+      <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
+        <Link href={`/enterprises/${item.enterpriseId}`} className="text-brand-700 hover:underline">
+          {enterprise}
+        </Link>
+        {item.projectId && item.projectName ? (
+          <Link href={`/projects/${item.projectId}`} className="text-brand-700 hover:underline">
+            {item.projectName}
+          </Link>
+        ) : null}
+        {item.assigneeName ? <span>{t("assignee", { name: item.assigneeName })}</span> : null}
+      </p>
+      {item.outcome ? <p className="text-sm text-slate-700">{t("outcome", { outcome: item.outcome })}</p> : null}
+      {item.status === "open" && item.canEdit ? (
+        <>
+          <div className="flex flex-wrap gap-2" role="group" aria-label={t("actionsFor", { title: item.title })}>
+            {(["complete", "reschedule", "reassign", "cancel"] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                aria-expanded={mode === m}
+                onClick={() => setMode(mode === m ? null : m)}
+                className={buttonClass(m === "complete" ? "primary" : "secondary", "min-h-9 px-3")}
+              >
+                {t(`actions.${m}`)}
+              </button>
+            ))}
+          </div>
+          {mode ? <ChangeForm key={mode} mode={mode} item={item} people={people} today={today} onDone={() => setMode(null)} /> : null}
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+function ChangeForm({ mode, item, people, today, onDone }: { mode: Mode; item: FollowUpRow; people: Person[]; today: string; onDone: () => void }) {
+  const t = useTranslations("followUps");
+  const { errors, message, pending, submit } = useActionForm(ACTIONS[mode] as (d: FormData) => ReturnType<typeof completeFollowUp>, t(`saved.${mode}`));
+  const id = `fu-${item.id.slice(0, 8)}-${mode}`;
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(e.currentTarget, undefined, onDone);
+      }}
+      className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3"
+    >
+      <input type="hidden" name="id" value={item.id} />
+      <input type="hidden" name="version" value={item.version} />
+      <FormMessage text={message} />
+      {mode === "complete" || mode === "cancel" ? (
+        <ScopedField id={`${id}-outcome`} name="outcome" label={mode === "complete" ? t("fields.outcome") : t("fields.cancelNote")} errors={errors.outcome}>
+          {(p) => <textarea {...p} rows={2} maxLength={2000} autoFocus />}
+        </ScopedField>
+      ) : null}
+      {mode === "reschedule" ? (
+        <ScopedField id={`${id}-dueOn`} name="dueOn" label={t("fields.newDue")} errors={errors.dueOn}>
+          {(p) => <input {...p} type="date" min={today} defaultValue={item.dueOn < today ? today : item.dueOn} autoFocus />}
+        </ScopedField>
+      ) : null}
+      {mode === "reassign" ? (
+        <ScopedField id={`${id}-assigneeId`} name="assigneeId" label={t("fields.assignee")} errors={errors.assigneeId}>
+          {(p) => (
+            <select {...p} defaultValue="" autoFocus>
+              <option value="">{t("fields.choose")}</option>
+              {people
+                .filter((person) => person.id !== item.assigneeId)
+                .map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </ScopedField>
+      ) : null}
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "min-h-9 px-3")}>
+          {t(`confirm.${mode}`)}
+        </button>
+        <button type="button" onClick={onDone} className={buttonClass("ghost", "min-h-9 px-3")}>
+          {t("close")}
+        </button>
+      </div>
+    </form>
+  );
+}

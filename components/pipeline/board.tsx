@@ -1,0 +1,176 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, useSyncExternalStore } from "react";
+import { toast } from "sonner";
+import { type Stage, STAGES } from "@/db/schema";
+import type { ActionResult } from "@/lib/action-core";
+import { moveProjectStage } from "@/lib/projects/actions/move-stage";
+import { setProjectStatus } from "@/lib/projects/actions/set-status";
+import type { PipelineCard as Card, PipelineData } from "@/lib/projects/board-queries";
+import type { PipelineFilters } from "@/lib/projects/filters";
+import type { ProjectState } from "@/lib/projects/records";
+import { isBackward, needsVerification } from "@/lib/projects/stages";
+import { BoardColumn } from "./column";
+import { type MoveRequest, MoveDialog } from "./move-dialog";
+import { applyMove, applyTruth } from "./optimistic";
+import { pipelineKey, pipelineQuery } from "./query";
+
+interface MoveVars {
+  card: Card;
+  toStage: Stage;
+  asRequest: boolean;
+  reason?: string;
+  evidence?: File;
+}
+
+/** A refusal from the server, kept whole so the board can show its message and the true state. */
+class Refused extends Error {
+  constructor(readonly result: Extract<ActionResult<unknown>, { ok: false }>) {
+    super(result.message);
+  }
+}
+
+function refusalText(result: Extract<ActionResult<unknown>, { ok: false }>) {
+  const fieldText = Object.values(result.fieldErrors ?? {}).flat();
+  return fieldText.length ? fieldText.join(" ") : result.message;
+}
+
+const noSubscription = () => () => {};
+
+export function PipelineBoard({ initial, filters }: { initial: PipelineData; filters: PipelineFilters }) {
+  const t = useTranslations("pipeline");
+  const stageName = useTranslations("projects.stages");
+  const queryClient = useQueryClient();
+  const options = pipelineQuery(filters);
+  const { data } = useQuery({ ...options, initialData: initial });
+  const [announcement, setAnnouncement] = useState("");
+  const [asking, setAsking] = useState<{ request: MoveRequest; card: Card; to: Stage | "lost" } | null>(null);
+
+  const say = (text: string) => setAnnouncement(text);
+  // Cards can only be moved once the board is interactive; tests and assistive tools can wait for this.
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
+  const move = useMutation({
+    mutationFn: async (vars: MoveVars) => {
+      const form = new FormData();
+      form.set("id", vars.card.id);
+      form.set("version", String(vars.card.version));
+      form.set("toStage", vars.toStage);
+      if (vars.reason) form.set("reason", vars.reason);
+      if (vars.evidence) form.set("evidence", vars.evidence);
+      const result = await moveProjectStage(form);
+      if (!result.ok) throw new Refused(result);
+      return result.data;
+    },
+    onMutate: async (vars) => {
+      await queryClient.cancelQueries({ queryKey: pipelineKey });
+      const previous = queryClient.getQueryData(options.queryKey);
+      queryClient.setQueryData(options.queryKey, (d) => d && applyMove(d, vars.card.id, vars.toStage, vars.asRequest));
+      return { previous };
+    },
+    onError: (error, vars, context) => {
+      if (context?.previous) queryClient.setQueryData(options.queryKey, context.previous);
+      const result = error instanceof Refused ? error.result : null;
+      const truth = (result?.details as { current?: ProjectState } | undefined)?.current;
+      if (truth) queryClient.setQueryData(options.queryKey, (d) => d && applyTruth(d, truth));
+      const text = result
+        ? truth
+          ? t("conflict", { name: vars.card.name, stage: stageName(truth.stage) })
+          : t("refused", { name: vars.card.name, reason: refusalText(result) })
+        : t("failed", { name: vars.card.name });
+      toast.error(text);
+      say(text);
+    },
+    onSuccess: (saved, vars) => {
+      queryClient.setQueryData(options.queryKey, (d) =>
+        d && { ...d, cards: d.cards.map((c) => (c.id === saved.id ? { ...c, version: saved.version, pendingTo: saved.pendingTo } : c)) },
+      );
+      const text = saved.pendingTo
+        ? t("requested", { name: vars.card.name, stage: stageName(vars.toStage) })
+        : t("moved", { name: vars.card.name, stage: stageName(vars.toStage) });
+      toast.success(text);
+      say(text);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: pipelineKey }),
+  });
+
+  const markLost = useMutation({
+    mutationFn: async (vars: { card: Card; reason: string }) => {
+      const result = await setProjectStatus({ id: vars.card.id, version: vars.card.version, status: "lost", reason: vars.reason });
+      if (!result.ok) throw new Refused(result);
+      return result.data;
+    },
+    onSuccess: (_saved, vars) => {
+      const text = t("markedLost", { name: vars.card.name });
+      toast.success(text);
+      say(text);
+    },
+    onError: (error, vars) => {
+      const text = error instanceof Refused ? t("refused", { name: vars.card.name, reason: refusalText(error.result) }) : t("failed", { name: vars.card.name });
+      toast.error(text);
+      say(text);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: pipelineKey }),
+  });
+
+  /** Where every move starts, by mouse or keyboard: ask first when the move needs a reason or evidence. */
+  function requestMove(card: Card, to: Stage | "lost") {
+    if (!card.canMove || to === card.stage) return;
+    if (to === "lost") {
+      setAsking({ card, to, request: { kind: "lost", projectName: card.name, targetLabel: t("lost") } });
+      return;
+    }
+    if (card.pendingTo && needsVerification(card.stage, to) && !card.canVerify) {
+      const text = t("alreadyPending", { name: card.name });
+      toast.error(text);
+      say(text);
+      return;
+    }
+    if (isBackward(card.stage, to)) {
+      setAsking({ card, to, request: { kind: "backward", projectName: card.name, targetLabel: stageName(to) } });
+    } else if (needsVerification(card.stage, to) && card.canVerify) {
+      setAsking({ card, to, request: { kind: "verify", projectName: card.name, targetLabel: stageName(to) } });
+    } else {
+      move.mutate({ card, toStage: to, asRequest: needsVerification(card.stage, to) });
+    }
+  }
+
+  function confirm(values: { reason?: string; evidence?: File }) {
+    if (!asking) return;
+    const { card, to } = asking;
+    setAsking(null);
+    if (to === "lost") markLost.mutate({ card, reason: values.reason ?? "" });
+    else move.mutate({ card, toStage: to, asRequest: false, ...values });
+  }
+
+  return (
+    <>
+      <div className="-mx-4 overflow-x-auto px-4 pb-4" data-board-ready={ready}>
+        <ol className="flex snap-x gap-3" aria-label={t("boardLabel")}>
+          {STAGES.map((stage) => {
+            const column = data.columns.find((c) => c.stage === stage) ?? { stage, count: 0, totalCny: "0" };
+            return (
+              <BoardColumn
+                key={stage}
+                column={column}
+                cards={data.cards.filter((c) => c.stage === stage)}
+                onMove={requestMove}
+                findCard={(id) => data.cards.find((c) => c.id === id)}
+              />
+            );
+          })}
+        </ol>
+      </div>
+      <p aria-live="polite" role="status" className="sr-only">
+        {announcement}
+      </p>
+      <MoveDialog request={asking?.request ?? null} onCancel={() => setAsking(null)} onConfirm={confirm} />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { OriginalAmount, WanYi } from "@/components/projects/wan-yi";
+import { type Stage, STAGES } from "@/db/schema";
+import { primaryName } from "@/lib/i18n/display";
+import type { PipelineCard as Card } from "@/lib/projects/board-queries";
+
+/** Only our own cards are accepted by the columns, not text or files dragged in from elsewhere. */
+export const CARD_MIME = "application/x-landfall-project";
+
+// Some browsers hide custom drag types until the drop; the card being dragged on this page is kept here too.
+let dragged: string | null = null;
+export const draggedCardId = () => dragged;
+
+export function PipelineCard({ card, onMove }: { card: Card; onMove: (card: Card, to: Stage | "lost") => void }) {
+  const t = useTranslations("pipeline");
+  const stageName = useTranslations("projects.stages");
+  const statusName = useTranslations("projects.statuses");
+  const locale = useLocale();
+  const enterprise = primaryName({ nameZh: card.enterpriseNameZh, nameEn: card.enterpriseNameEn }, locale).first;
+
+  return (
+    <li
+      draggable={card.canMove}
+      onDragStart={(event) => {
+        event.dataTransfer.setData(CARD_MIME, card.id);
+        event.dataTransfer.setData("text/plain", card.name);
+        event.dataTransfer.effectAllowed = "move";
+        dragged = card.id;
+      }}
+      onDragEnd={() => {
+        dragged = null;
+      }}
+      aria-label={card.name}
+      data-project-id={card.id}
+      className={`space-y-1 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm ${card.canMove ? "cursor-grab active:cursor-grabbing" : ""}`}
+    >
+      <Link href={`/projects/${card.id}`} draggable={false} className="block font-medium break-words text-brand-700 hover:underline">
+        {card.name}
+      </Link>
+      <p className="truncate text-xs text-slate-600" data-testid="card-body">
+        {enterprise}
+      </p>
+      <p className="flex flex-wrap items-baseline gap-x-2 text-xs">
+        {card.plannedAmount ? <WanYi yuan={card.cnyAmount} className="font-medium text-slate-800" /> : <span className="text-slate-400">{t("noAmount")}</span>}
+        {card.plannedAmount && card.currency !== "CNY" ? (
+          <span className="text-slate-500">
+            <OriginalAmount amount={card.plannedAmount} currency={card.currency} />
+          </span>
+        ) : null}
+      </p>
+      <p className="flex flex-wrap gap-1 text-xs">
+        {card.ownerName ? <span className="text-slate-500">{card.ownerName}</span> : null}
+        {card.status !== "active" ? (
+          <span className={`rounded px-1.5 ${card.status === "lost" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900"}`}>{statusName(card.status)}</span>
+        ) : null}
+        {card.confidential ? <span className="rounded bg-slate-800 px-1.5 text-white">{t("confidential")}</span> : null}
+      </p>
+      {card.pendingTo ? (
+        <p className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-900">{t("pending", { stage: stageName(card.pendingTo) })}</p>
+      ) : null}
+      {card.canMove ? (
+        <label className="block pt-1">
+          <span className="sr-only">{t("moveTo", { name: card.name })}</span>
+          <select
+            value=""
+            onChange={(event) => {
+              const to = event.target.value as Stage | "lost" | "";
+              if (to) onMove(card, to);
+            }}
+            className="block w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700"
+          >
+            <option value="">{t("moveToPlaceholder")}</option>
+            {STAGES.filter((s) => s !== card.stage).map((s) => (
+              <option key={s} value={s}>
+                {stageName(s)}
+              </option>
+            ))}
+            {card.status !== "lost" ? <option value="lost">{t("markLost")}</option> : null}
+          </select>
+        </label>
+      ) : null}
+    </li>
+  );
+}

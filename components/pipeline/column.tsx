@@ -1,0 +1,69 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type DragEvent, useState } from "react";
+import { WanYi } from "@/components/projects/wan-yi";
+import type { Stage } from "@/db/schema";
+import type { PipelineCard as Card, PipelineColumn } from "@/lib/projects/board-queries";
+import { CARD_MIME, draggedCardId, PipelineCard } from "./card";
+
+interface Props {
+  column: PipelineColumn;
+  cards: Card[];
+  onMove: (card: Card, to: Stage | "lost") => void;
+  findCard: (id: string) => Card | undefined;
+}
+
+/** One stage: header with count and CNY total, a drop zone for cards dragged from other stages. */
+export function BoardColumn({ column, cards, onMove, findCard }: Props) {
+  const t = useTranslations("pipeline");
+  const stageName = useTranslations("projects.stages");
+  const [over, setOver] = useState(false);
+  const headingId = `stage-${column.stage}`;
+
+  function onDragOver(event: DragEvent) {
+    if (!event.dataTransfer.types.includes(CARD_MIME) && !draggedCardId()) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    if (!over) setOver(true);
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setOver(false);
+    const card = findCard(event.dataTransfer.getData(CARD_MIME) || draggedCardId() || "");
+    if (card) onMove(card, column.stage);
+  }
+
+  return (
+    <li className="w-64 shrink-0 snap-start">
+      <section
+        aria-labelledby={headingId}
+        onDragOver={onDragOver}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+        data-stage={column.stage}
+        className={`flex h-full min-h-64 flex-col rounded-lg border bg-slate-50 ${over ? "border-brand-500 ring-2 ring-brand-200" : "border-slate-200"}`}
+      >
+        <header className="border-b border-slate-200 px-3 py-2">
+          <h2 id={headingId} className="font-semibold text-slate-900">
+            {stageName(column.stage)}
+          </h2>
+          <p className="flex items-baseline justify-between gap-2 text-sm text-slate-600" data-testid="column-totals">
+            <span>{t("count", { count: column.count })}</span>
+            <WanYi yuan={column.totalCny} className="font-medium text-slate-800" />
+          </p>
+        </header>
+        <ul className="flex flex-1 flex-col gap-2 p-2">
+          {cards.length === 0 ? <li className="px-1 py-4 text-center text-sm text-slate-400">{t("emptyColumn")}</li> : null}
+          {cards.map((card) => (
+            <PipelineCard key={card.id} card={card} onMove={onMove} />
+          ))}
+          {column.count > cards.length ? (
+            <li className="px-1 text-xs text-slate-500">{t("more", { count: column.count - cards.length })}</li>
+          ) : null}
+        </ul>
+      </section>
+    </li>
+  );
+}

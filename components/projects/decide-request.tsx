@@ -1,0 +1,43 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { EVIDENCE_ACCEPT } from "@/lib/evidence/limits";
+import { decideStageRequest } from "@/lib/projects/actions/decide-stage-request";
+import { FormMessage } from "./form-message";
+import { useActionForm } from "./use-action-form";
+
+/** A manager's answer to a pending milestone: approve with evidence, or reject with a note. */
+export function DecideRequestForm({ requestId, hasEvidence }: { requestId: string; hasEvidence: boolean }) {
+  const t = useTranslations("projects.decide");
+  const { errors, message, pending, submit } = useActionForm(decideStageRequest, t("saved"));
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const submitter = (e.nativeEvent as SubmitEvent).submitter;
+        submit(e.currentTarget, new FormData(e.currentTarget, submitter));
+      }}
+      className="space-y-3"
+    >
+      <input type="hidden" name="requestId" value={requestId} />
+      <FormMessage text={message} />
+      <Field name="evidence" label={hasEvidence ? t("evidenceOptional") : t("evidence")} hint={t("evidenceHint")} errors={errors.evidence}>
+        {(p) => <input {...p} type="file" accept={EVIDENCE_ACCEPT} />}
+      </Field>
+      <Field name="note" label={t("note")} hint={t("noteHint")} errors={errors.note}>
+        {(p) => <textarea {...p} rows={2} maxLength={1000} />}
+      </Field>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" name="decision" value="approve" disabled={pending} className={buttonClass("primary")}>
+          {t("approve")}
+        </button>
+        <button type="submit" name="decision" value="reject" disabled={pending} className={buttonClass("secondary")}>
+          {t("reject")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { type Stage, STAGES } from "@/db/schema";
+import { EVIDENCE_ACCEPT } from "@/lib/evidence/limits";
+import { moveProjectStage } from "@/lib/projects/actions/move-stage";
+import { isBackward, needsVerification } from "@/lib/projects/stages";
+import { FormMessage } from "./form-message";
+import { useActionForm } from "./use-action-form";
+
+/** Moves the project from its page: the keyboard- and phone-friendly twin of dragging a card. */
+export function StageMoveForm({ id, version, stage, canVerify }: { id: string; version: number; stage: Stage; canVerify: boolean }) {
+  const t = useTranslations("projects.move");
+  const stageName = useTranslations("projects.stages");
+  const [to, setTo] = useState<Stage | "">("");
+  const { errors, message, pending, submit } = useActionForm(moveProjectStage, t("saved"));
+  const verify = to !== "" && needsVerification(stage, to);
+  const backward = to !== "" && isBackward(stage, to);
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(e.currentTarget, undefined, () => setTo(""));
+      }}
+      className="space-y-3"
+    >
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <FormMessage text={message} />
+      <Field name="toStage" label={t("to")} errors={errors.toStage}>
+        {(p) => (
+          <select {...p} value={to} onChange={(e) => setTo(e.target.value as Stage | "")}>
+            <option value="">{t("choose")}</option>
+            {STAGES.filter((s) => s !== stage).map((s) => (
+              <option key={s} value={s}>
+                {stageName(s)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {verify ? <p className="text-sm text-slate-600">{canVerify ? t("verifyHint") : t("requestHint")}</p> : null}
+      {verify ? (
+        <Field name="evidence" label={canVerify ? t("evidence") : t("evidenceOptional")} hint={t("evidenceHint")} errors={errors.evidence}>
+          {(p) => <input {...p} type="file" accept={EVIDENCE_ACCEPT} />}
+        </Field>
+      ) : null}
+      <Field name="reason" label={backward ? t("reasonRequired") : t("reason")} errors={errors.reason}>
+        {(p) => <textarea {...p} rows={2} maxLength={1000} />}
+      </Field>
+      <button type="submit" disabled={pending || to === ""} aria-busy={pending} className={buttonClass("primary")}>
+        {verify && !canVerify ? t("request") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { addFundTranche } from "@/lib/projects/actions/add-tranche";
+import { CURRENCIES } from "@/lib/money";
+import { FormMessage } from "./form-message";
+import { useActionForm } from "./use-action-form";
+
+export function TrancheForm({ projectId, currency, today }: { projectId: string; currency: string; today: string }) {
+  const t = useTranslations("projects.tranches");
+  const tf = useTranslations("projects.form");
+  const { errors, message, pending, submit } = useActionForm(addFundTranche, t("saved"));
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(e.currentTarget);
+      }}
+      className="space-y-3 border-t border-slate-100 pt-3"
+    >
+      <input type="hidden" name="projectId" value={projectId} />
+      <FormMessage text={message} />
+      <div className="grid grid-cols-2 gap-3">
+        <Field name="receivedOn" label={t("receivedOn")} errors={errors.receivedOn}>
+          {(p) => <input {...p} type="date" max={today} defaultValue={today} />}
+        </Field>
+        <Field name="amount" label={t("amount")} hint={tf("amountHint")} errors={errors.amount}>
+          {(p) => <input {...p} type="text" inputMode="decimal" autoComplete="off" />}
+        </Field>
+        <Field name="unit" label={tf("unit")} errors={errors.unit}>
+          {(p) => (
+            <select {...p} defaultValue="wan">
+              {(["yuan", "wan", "yi"] as const).map((u) => (
+                <option key={u} value={u}>
+                  {tf(`units.${u}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="currency" label={tf("currency")} errors={errors.currency}>
+          {(p) => (
+            <select {...p} defaultValue={currency}>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field name="note" label={t("note")} errors={errors.note}>
+        {(p) => <input {...p} type="text" maxLength={500} />}
+      </Field>
+      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("secondary")}>
+        {t("add")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { expect, type Page, test } from "@playwright/test";
+import { storageStatePath } from "./support";
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A fresh enterprise and project of the signed-in staff member; returns the project page's URL. */
+async function createProject(page: Page) {
+  await page.goto("/enterprises/new");
+  await page.getByLabel("English name").fill(`My Day Test Co ${unique()}`);
+  await page.getByRole("button", { name: "Create enterprise" }).click();
+  await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
+  await page.goto(`/projects/new?enterprise=${page.url().split("/").at(-1)}`);
+  await page.getByLabel("Project name").fill(`My Day Project ${unique()}`);
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  return page.url();
+}
+
+test.describe("my day", () => {
+  test.use({ storageState: storageStatePath("staff") });
+
+  test("a follow-up created from a project is due today in My day and is completed with an outcome", async ({ page }) => {
+    await createProject(page);
+    const title = `Call about the land quote ${unique()}`;
+    const followUps = page.getByRole("region", { name: "Follow-ups" });
+    await followUps.getByText("New follow-up").click();
+    await followUps.getByLabel("What needs doing?").fill(title);
+    await followUps.getByLabel("Kind").selectOption({ label: "Call" });
+    await followUps.getByRole("button", { name: "Add follow-up" }).click();
+    await expect(page.getByText("Follow-up added")).toBeVisible();
+    await expect(followUps.getByRole("listitem", { name: title })).toBeVisible();
+
+    await page.goto("/my-day");
+    const today = page.getByRole("region", { name: /^Today/ });
+    const item = today.getByRole("listitem", { name: title });
+    await expect(item).toBeVisible();
+
+    // An outcome is required.
+    await item.getByRole("button", { name: "Done…" }).click();
+    await item.getByRole("button", { name: "Mark as done" }).click();
+    await expect(item.getByLabel("What came of it?")).toHaveAccessibleDescription("This field is required.");
+    await item.getByLabel("What came of it?").fill("They will send the quote on Monday");
+    await item.getByRole("button", { name: "Mark as done" }).click();
+    await expect(page.getByText("Follow-up done")).toBeVisible();
+    await expect(today.getByRole("listitem", { name: title })).toHaveCount(0);
+  });
+
+  test("a follow-up is rescheduled to a later day of this week or beyond", async ({ page }) => {
+    await createProject(page);
+    const title = `Send the policy pack ${unique()}`;
+    const followUps = page.getByRole("region", { name: "Follow-ups" });
+    await followUps.getByText("New follow-up").click();
+    await followUps.getByLabel("What needs doing?").fill(title);
+    await followUps.getByRole("button", { name: "Add follow-up" }).click();
+    await expect(followUps.getByRole("listitem", { name: title })).toBeVisible();
+
+    await page.goto("/my-day");
+    const item = page.getByRole("region", { name: /^Today/ }).getByRole("listitem", { name: title });
+    await item.getByRole("button", { name: "Reschedule…" }).click();
+    await item.getByLabel("New due date").fill("2099-01-05");
+    await item.getByRole("button", { name: "Save new date" }).click();
+    await expect(page.getByText("Follow-up rescheduled")).toBeVisible();
+    // Beyond this week it leaves My day.
+    await expect(page.getByRole("listitem", { name: title })).toHaveCount(0);
+  });
+});
+
+test.describe("my day as a manager", () => {
+  test.use({ storageState: storageStatePath("manager") });
+
+  test("a manager switches to the team's follow-ups", async ({ page }) => {
+    await page.goto("/my-day");
+    await page.getByRole("link", { name: "My team" }).click();
+    await expect(page).toHaveURL(/scope=team/);
+    await expect(page.getByRole("link", { name: "My team" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("region", { name: /^Overdue/ })).toBeVisible();
+  });
+});

@@ -1,0 +1,232 @@
+import { createHash } from "node:crypto";
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { signIn, storageStatePath } from "./support";
+
+// The cases share the board's columns and totals, so they run one after another.
+test.describe.configure({ mode: "serial" });
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** The seed's deterministic ids (db/seed.ts stableId), without importing the seeding code. */
+function seededId(key: string) {
+  const h = createHash("sha1").update(`landfall-seed:${key}`).digest("hex");
+  const variant = ((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+/** A fresh enterprise and a project of it at `stage`, created through the forms; returns the project's id. */
+async function createProject(page: Page, opts: { name: string; stage: string; amount: string; unit: string }) {
+  await page.goto("/enterprises/new");
+  await page.getByLabel("English name").fill(`Pipeline Test Co ${unique()}`);
+  await page.getByRole("button", { name: "Create enterprise" }).click();
+  await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
+  const enterpriseId = page.url().split("/").at(-1)!;
+  await page.goto(`/projects/new?enterprise=${enterpriseId}`);
+  await page.getByLabel("Project name").fill(opts.name);
+  await page.getByLabel("Starting stage").selectOption({ label: opts.stage });
+  await page.getByLabel("Planned investment").fill(opts.amount);
+  await page.getByLabel("Unit").selectOption({ label: opts.unit });
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(opts.name);
+  return page.url().split("/").at(-1)!;
+}
+
+/** Opens the board and waits until it is interactive (hydrated), so a drag is not lost. */
+async function openBoard(page: Page, path = "/pipeline") {
+  await page.goto(path);
+  await expect(page.locator("[data-board-ready=true]")).toBeVisible();
+}
+
+const column = (page: Page, stage: string) => page.getByRole("region", { name: stage, exact: true });
+const card = (scope: Page | Locator, name: string) => scope.getByRole("listitem", { name, exact: true });
+/** Drags a card by its body (not its link or its menu), as a person would. */
+const drag = (page: Page, name: string, from: string, to: string) =>
+  // Dropped on the column's header: a long column's centre can be below the window.
+  card(column(page, from), name).getByTestId("card-body").dragTo(column(page, to), { targetPosition: { x: 40, y: 20 } });
+
+/** A column's count and its exact CNY total in fen, read from the header (the tooltip has the exact amount). */
+async function totals(page: Page, stage: string) {
+  const header = column(page, stage).getByTestId("column-totals");
+  const count = Number((await header.locator("span").first().textContent())!.match(/\d+/)?.[0] ?? 0);
+  const exact = (await header.locator("span[title]").getAttribute("title"))!;
+  const [int, frac = "00"] = exact.replace(/[^\d.]/g, "").split(".");
+  return { count, fen: BigInt(int! + frac.padEnd(2, "0")) };
+}
+
+async function contextAs(browser: Browser, persona: "staff" | "manager" | "viewer") {
+  const context = await browser.newContext({ storageState: storageStatePath(persona) });
+  return { context, page: await context.newPage() };
+}
+
+test.describe("pipeline", () => {
+  test("staff drags a card from Negotiating to Site visit: it stays after reload, the history lists it, the totals move", async ({ browser }) => {
+    const { context, page } = await contextAs(browser, "staff");
+    const name = `Drag Test ${unique()}`;
+    const id = await createProject(page, { name, stage: "Negotiating", amount: "5", unit: "100M yuan (亿元)" });
+
+    await openBoard(page);
+    const [negBefore, siteBefore] = [await totals(page, "Negotiating"), await totals(page, "Site visit")];
+    await drag(page, name, "Negotiating", "Site visit");
+    // Shown at once, before any reload.
+    await expect(card(column(page, "Site visit"), name)).toBeVisible();
+    await expect(page.getByText(`${name} moved to Site visit.`).first()).toBeVisible();
+
+    await page.reload();
+    await expect(card(column(page, "Site visit"), name)).toBeVisible();
+    await expect(card(column(page, "Negotiating"), name)).toHaveCount(0);
+    const [negAfter, siteAfter] = [await totals(page, "Negotiating"), await totals(page, "Site visit")];
+    expect(negAfter.count).toBe(negBefore.count - 1);
+    expect(siteAfter.count).toBe(siteBefore.count + 1);
+    expect(siteAfter.fen - siteBefore.fen).toBe(50_000_000_000n);
+    expect(negBefore.fen - negAfter.fen).toBe(50_000_000_000n);
+
+    await page.goto(`/projects/${id}`);
+    await expect(page.getByTestId("project-stage")).toHaveText("Site visit");
+    const history = page.getByRole("list", { name: "Stage changes, newest first" });
+    await expect(history.getByRole("listitem").first()).toContainText("Negotiating → Site visit");
+    await expect(history.getByRole("listitem").first()).toContainText("By 李明");
+    await context.close();
+  });
+
+  test("a staff move from Signed to Registered waits for the manager, who approves it with evidence", async ({ browser }) => {
+    const staff = await contextAs(browser, "staff");
+    const name = `Verify Test ${unique()}`;
+    const id = await createProject(staff.page, { name, stage: "Signed", amount: "1200", unit: "10k yuan (万元)" });
+
+    // From the keyboard: the card's "Move to" menu.
+    await openBoard(staff.page);
+    const signed = column(staff.page, "Signed");
+    await signed.getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Registered" });
+    await expect(card(signed, name)).toContainText("Pending verification: Registered");
+    await staff.page.reload();
+    await expect(card(column(staff.page, "Signed"), name)).toContainText("Pending verification: Registered");
+    await expect(card(column(staff.page, "Registered"), name)).toHaveCount(0);
+    await staff.context.close();
+
+    const manager = await contextAs(browser, "manager");
+    await manager.page.goto(`/projects/${id}`);
+    await expect(manager.page.getByTestId("project-stage")).toHaveText("Signed");
+    const pending = manager.page.getByRole("region", { name: "Waiting for verification" });
+    await pending.getByLabel("Evidence file").setInputFiles({ name: "business-licence.pdf", mimeType: "application/pdf", buffer: PDF });
+    await pending.getByLabel("Note").fill("Licence checked against the agreement");
+    await pending.getByRole("button", { name: "Approve" }).click();
+    await expect(manager.page.getByTestId("project-stage")).toHaveText("Registered");
+    const latest = manager.page.getByRole("list", { name: "Stage changes, newest first" }).getByRole("listitem").first();
+    await expect(latest).toContainText("Signed → Registered");
+    await expect(latest).toContainText("By 李明");
+    await expect(latest).toContainText("Verified by 张伟");
+    await expect(latest.getByRole("link", { name: "Evidence: business-licence.pdf" })).toBeVisible();
+    await manager.context.close();
+  });
+
+  test("a viewer has no move controls, and replaying a move as the viewer is refused", async ({ browser }) => {
+    const staff = await contextAs(browser, "staff");
+    const name = `Viewer Test ${unique()}`;
+    const id = await createProject(staff.page, { name, stage: "Lead", amount: "10", unit: "10k yuan (万元)" });
+    // Learn the action's wire format from a real staff move that the server refuses (same stage).
+    await staff.page.goto(`/projects/${id}`);
+    const moveForm = staff.page.getByRole("region", { name: "Move to another stage" });
+    await moveForm.getByLabel("New stage").selectOption({ label: "Negotiating" });
+    const [request] = await Promise.all([
+      staff.page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+      moveForm.getByRole("button", { name: "Move", exact: true }).click(),
+    ]);
+    await expect(staff.page.getByTestId("project-stage")).toHaveText("Negotiating");
+    await staff.context.close();
+
+    const viewer = await contextAs(browser, "viewer");
+    await viewer.page.goto("/pipeline");
+    const negotiating = column(viewer.page, "Negotiating");
+    await expect(card(negotiating, name)).toBeVisible();
+    await expect(viewer.page.getByRole("combobox", { name: /^Move .* to$/ })).toHaveCount(0);
+    await expect(card(negotiating, name)).toHaveAttribute("draggable", "false");
+
+    const body = request.postDataBuffer()!.toString("utf8").replace(/"version"\r\n\r\n1/, '"version"\r\n\r\n2').replace("negotiating", "site_visit");
+    const response = await viewer.page.request.post(request.url(), {
+      headers: { "next-action": request.headers()["next-action"]!, "content-type": request.headers()["content-type"]!, accept: "text/x-component", "accept-language": "en-US" },
+      data: body,
+    });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('"ok":false,"message":"You do not have permission to do this."');
+    await viewer.page.goto(`/projects/${id}`);
+    await expect(viewer.page.getByTestId("project-stage")).toHaveText("Negotiating");
+    await expect(viewer.page.getByRole("region", { name: "Move to another stage" })).toHaveCount(0);
+    await viewer.context.close();
+  });
+
+  test("two people move the same card: one wins, the other sees a conflict and the true stage", async ({ browser }) => {
+    const first = await contextAs(browser, "staff");
+    const name = `Conflict Test ${unique()}`;
+    await createProject(first.page, { name, stage: "Negotiating", amount: "8", unit: "10k yuan (万元)" });
+    const second = await contextAs(browser, "manager");
+    await Promise.all([openBoard(first.page), openBoard(second.page)]);
+    await expect(card(column(second.page, "Negotiating"), name)).toBeVisible();
+
+    // Two windows are open; the menu moves the card without depending on which one has focus.
+    await column(first.page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Site visit" });
+    await expect(first.page.getByText(`${name} moved to Site visit.`).first()).toBeVisible();
+
+    // The second board still shows the card where it was; its move is stale.
+    await column(second.page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Intent / MoU" });
+    await expect(second.page.getByText(`Someone else moved ${name} first. It is at Site visit; the board shows it there now.`).first()).toBeVisible();
+    await expect(card(column(second.page, "Site visit"), name)).toBeVisible();
+    await expect(card(column(second.page, "Intent / MoU"), name)).toHaveCount(0);
+    await first.context.close();
+    await second.context.close();
+  });
+
+  test("an oversized or disallowed evidence file is refused with a message and nothing is stored", async ({ browser }) => {
+    const { context, page } = await contextAs(browser, "manager");
+    const name = `Evidence Test ${unique()}`;
+    const id = await createProject(page, { name, stage: "Signed", amount: "2", unit: "100M yuan (亿元)" });
+    const moveForm = page.getByRole("region", { name: "Move to another stage" });
+    await moveForm.getByLabel("New stage").selectOption({ label: "Registered" });
+    const file = moveForm.getByLabel("Evidence file");
+
+    await file.setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ this is not a PDF") });
+    await moveForm.getByRole("button", { name: "Move", exact: true }).click();
+    await expect(file).toHaveAccessibleDescription(/Only PDF, JPEG and PNG files are accepted\./);
+
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+    PDF.copy(big);
+    await file.setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: big });
+    await moveForm.getByRole("button", { name: "Move", exact: true }).click();
+    await expect(file).toHaveAccessibleDescription(/This file is larger than 10 MB\./);
+
+    await page.reload();
+    await expect(page.getByTestId("project-stage")).toHaveText("Signed");
+    const history = page.getByRole("list", { name: "Stage changes, newest first" }).getByRole("listitem");
+    await expect(history).toHaveCount(1);
+    await expect(history.first()).toContainText("Started at Signed");
+    expect(page.url()).toContain(id);
+    await context.close();
+  });
+
+  test("a confidential project of the storage team is invisible to staff of the NEV team", async ({ browser, page }) => {
+    const secretId = seededId("project:zq-home-storage");
+    const secretName = "户用储能系统产线项目（保密）";
+    const staff = await contextAs(browser, "staff");
+    const response = await staff.page.goto(`/projects/${secretId}`);
+    expect(response?.status()).toBe(404);
+    await staff.page.goto("/pipeline?status=all");
+    await expect(column(staff.page, "Intent / MoU")).toBeVisible();
+    await expect(staff.page.getByText(secretName)).toHaveCount(0);
+    const theirs = await (await staff.page.request.get("/api/pipeline?status=all")).json();
+    await staff.context.close();
+
+    // The storage team's manager sees it, and the column total includes it.
+    await signIn(page, "manager2", `/projects/${secretId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(secretName);
+    const ours = await (await page.request.get("/api/pipeline?status=all")).json();
+    type Col = { stage: string; count: number; totalCny: string };
+    const intent = (d: { columns: Col[] }) => d.columns.find((c) => c.stage === "intent")!;
+    expect(theirs.cards.some((c: { id: string }) => c.id === secretId)).toBe(false);
+    expect(ours.cards.some((c: { id: string }) => c.id === secretId)).toBe(true);
+    expect(intent(ours).count - intent(theirs).count).toBe(1);
+    const fen = (s: string) => BigInt(s.replace(".", ""));
+    expect(fen(intent(ours).totalCny) - fen(intent(theirs).totalCny)).toBe(22_000_000_000n);
+  });
+});

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { followUps } from "@/db/schema";
+import { CREATE_ROLE } from "@/lib/access";
+import { action } from "@/lib/action";
+import { updateVersioned } from "@/lib/records";
+import { FieldError } from "@/lib/errors";
+import { shanghaiDay } from "../dates";
+import { lockFollowUp } from "../records";
+import { rescheduleFollowUpInput } from "../schema";
+
+/** A new due day; a day already past is refused. */
+export const rescheduleFollowUp = action({
+  name: "followUp.reschedule",
+  input: rescheduleFollowUpInput,
+  minRole: CREATE_ROLE,
+  async run({ viewer, input, tx }) {
+    const current = await lockFollowUp(tx, viewer, input.id, input.version);
+    if (input.dueOn < shanghaiDay()) throw new FieldError("dueOn", "followUpRules.pastDate");
+    const row = await updateVersioned(tx, followUps, current, input.version, { dueOn: input.dueOn }, viewer);
+    return { data: { id: row.id, version: row.version, projectId: row.projectId }, audit: [{ entityType: "follow_up", entityId: row.id, before: current, after: row }] };
+  },
+  after({ projectId }) {
+    revalidatePath("/my-day");
+    if (projectId) revalidatePath(`/projects/${projectId}`);
+  },
+});

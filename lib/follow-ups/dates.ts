@@ -1,0 +1,19 @@
+import { TIME_ZONE } from "@/lib/i18n/locales";
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in the organisation's time zone. */
+export function shanghaiDay(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** Adds whole days to a YYYY-MM-DD day, in calendar terms (no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Sunday that ends the week (Monday to Sunday) containing `day`. */
+export function endOfWeek(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, weekday === 0 ? 0 : 7 - weekday);
+}

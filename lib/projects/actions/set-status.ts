@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { projects } from "@/db/schema";
+import { CREATE_ROLE } from "@/lib/access";
+import { action } from "@/lib/action";
+import { ConflictError } from "@/lib/errors";
+import { updateVersioned } from "@/lib/records";
+import { lockProject, projectState } from "../records";
+import { setStatusInput } from "../schema";
+
+/** Status sits beside the stage: active, delayed, dormant, or lost with a reason. */
+export const setProjectStatus = action({
+  name: "project.setStatus",
+  input: setStatusInput,
+  minRole: CREATE_ROLE,
+  async run({ viewer, input, tx }) {
+    const project = await lockProject(tx, viewer, input.id);
+    if (project.version !== input.version) throw new ConflictError(await projectState(tx, project));
+    const row = await updateVersioned(
+      tx,
+      projects,
+      project,
+      input.version,
+      { status: input.status, lostReason: input.status === "lost" ? (input.reason ?? null) : null },
+      viewer,
+    );
+    return {
+      data: { id: row.id, stage: row.stage, status: row.status, version: row.version },
+      audit: [{ entityType: "project", entityId: row.id, before: project, after: row }],
+    };
+  },
+  after({ id }) {
+    revalidatePath("/pipeline");
+    revalidatePath(`/projects/${id}`);
+  },
+});

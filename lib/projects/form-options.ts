@@ -1,0 +1,45 @@
+import "server-only";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db";
+import { delegations, enterprises, events, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+
+// Choices of the project form: readable reference rows, small enough to list.
+
+const RECENT = 100;
+
+export async function listSourceChoices(db: Db, _viewer: Viewer) {
+  const [eventRows, delegationRows] = await Promise.all([
+    db
+      .select({ id: events.id, nameZh: events.nameZh, nameEn: events.nameEn, startsOn: events.startsOn })
+      .from(events)
+      .where(isNull(events.deletedAt))
+      .orderBy(desc(events.startsOn))
+      .limit(RECENT),
+    db
+      .select({ id: delegations.id, name: delegations.name, startsOn: delegations.startsOn })
+      .from(delegations)
+      .where(isNull(delegations.deletedAt))
+      .orderBy(desc(delegations.startsOn))
+      .limit(RECENT),
+  ]);
+  return { events: eventRows, delegations: delegationRows };
+}
+
+/** People a project or follow-up of `teamId` may be given to: active members of that team. */
+export async function listTeamMembers(db: Db, _viewer: Viewer, teamId: string | null) {
+  if (!teamId) return [];
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), isNull(users.deactivatedAt), isNull(users.deletedAt)))
+    .orderBy(asc(users.name));
+}
+
+export async function getEnterpriseName(db: Db, _viewer: Viewer, id: string) {
+  const [row] = await db
+    .select({ id: enterprises.id, nameZh: enterprises.nameZh, nameEn: enterprises.nameEn })
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), isNull(enterprises.deletedAt)));
+  return row ?? null;
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { PROJECT_STATUSES, STAGES } from "@/db/schema";
+import { chosenFile } from "@/lib/evidence/limits";
+import { amountText, amountUnit, currencyField } from "@/lib/money";
+import { optionalText, requiredText, uuidParam } from "@/lib/validation";
+import { INITIAL_STAGES } from "./stages";
+
+const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "validation.invalid" }).optional());
+
+const optionalCount = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() || undefined : v),
+  z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(0, { error: "validation.invalid" }).max(10_000_000, { error: "validation.invalid" }).optional(),
+);
+
+const optionalMu = z.preprocess(
+  (v) => (typeof v === "string" ? v.replaceAll(",", "").trim() || undefined : v),
+  z.string({ error: "validation.invalid" }).regex(/^\d{1,10}(?:\.\d{1,2})?$/, { error: "validation.invalid" }).optional(),
+);
+
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+/** The version the editor loaded; a stale one is a conflict. */
+export const versionField = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
+
+/** An optional uploaded file; the browser sends an empty File when none was chosen. */
+export const evidenceField = z.preprocess((v) => chosenFile(v), z.instanceof(File, { error: "validation.invalid" }).optional());
+
+const projectFields = {
+  name: requiredText(200),
+  chainNodeId: optionalId,
+  plannedAmount: amountText,
+  plannedUnit: amountUnit,
+  currency: currencyField,
+  expectedJobs: optionalCount,
+  landMu: optionalMu,
+  ownerId: optionalId,
+  teamId: optionalId,
+  sourceEventId: optionalId,
+  sourceDelegationId: optionalId,
+  confidential: checkbox,
+  description: optionalText(4000),
+};
+
+export const createProjectInput = z.object({
+  enterpriseId: uuidParam,
+  stage: z.preprocess((v) => (v === "" || v === undefined ? "lead" : v), z.enum(INITIAL_STAGES as [string, ...string[]], { error: "validation.invalid" })),
+  ...projectFields,
+});
+
+export const updateProjectInput = z
+  .object({
+    id: uuidParam,
+    version: versionField,
+    status: z.enum(PROJECT_STATUSES, { error: "validation.invalid" }),
+    lostReason: optionalText(1000),
+    ...projectFields,
+  })
+  .refine((v) => v.status !== "lost" || v.lostReason, { path: ["lostReason"], error: "validation.required" });
+
+export const moveStageInput = z.object({
+  id: uuidParam,
+  version: versionField,
+  toStage: z.enum(STAGES, { error: "validation.invalid" }),
+  reason: optionalText(1000),
+  evidence: evidenceField,
+});
+
+export const setStatusInput = z
+  .object({
+    id: uuidParam,
+    version: versionField,
+    status: z.enum(PROJECT_STATUSES, { error: "validation.invalid" }),
+    reason: optionalText(1000),
+  })
+  .refine((v) => v.status !== "lost" || v.reason, { path: ["reason"], error: "validation.required" });
+
+export const decideStageRequestInput = z
+  .object({
+    requestId: uuidParam,
+    decision: z.enum(["approve", "reject"], { error: "validation.invalid" }),
+    note: optionalText(1000),
+    evidence: evidenceField,
+  })
+  .refine((v) => v.decision !== "reject" || v.note, { path: ["note"], error: "validation.required" });
+
+export const addTrancheInput = z.object({
+  projectId: uuidParam,
+  receivedOn: z.iso.date({ error: "validation.invalid" }),
+  amount: z.preprocess((v) => (v === undefined ? "" : v), amountText.pipe(z.string({ error: "validation.required" }))),
+  unit: amountUnit,
+  currency: currencyField,
+  note: optionalText(500),
+});
+
+export type ProjectFieldsInput = z.output<typeof createProjectInput>;
