@@ -45,7 +45,7 @@ test.describe("my day", () => {
     await expect(today.getByRole("listitem", { name: title })).toHaveCount(0);
   });
 
-  test("a follow-up is rescheduled to a later day of this week or beyond", async ({ page }) => {
+  test("a follow-up rescheduled beyond the next seven days leaves My day", async ({ page }) => {
     await createProject(page);
     const title = `Send the policy pack ${unique()}`;
     const followUps = page.getByRole("region", { name: "Follow-ups" });
@@ -60,7 +60,7 @@ test.describe("my day", () => {
     await item.getByLabel("New due date").fill("2099-01-05");
     await item.getByRole("button", { name: "Save new date" }).click();
     await expect(page.getByText("Follow-up rescheduled")).toBeVisible();
-    // Beyond this week it leaves My day.
+    // Beyond the next seven days it leaves My day.
     await expect(page.getByRole("listitem", { name: title })).toHaveCount(0);
   });
 });

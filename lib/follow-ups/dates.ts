@@ -11,9 +11,3 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-
-/** The Sunday that ends the week (Monday to Sunday) containing `day`. */
-export function endOfWeek(day: string): string {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(day, weekday === 0 ? 0 : 7 - weekday);
-}

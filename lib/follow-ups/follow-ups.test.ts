@@ -13,7 +13,7 @@ import { completeFollowUp } from "./actions/complete-follow-up";
 import { createFollowUp } from "./actions/create-follow-up";
 import { reassignFollowUp } from "./actions/reassign-follow-up";
 import { rescheduleFollowUp } from "./actions/reschedule-follow-up";
-import { addDays, endOfWeek, shanghaiDay } from "./dates";
+import { addDays, shanghaiDay } from "./dates";
 import { listFollowUpsFor, listMyDay } from "./queries";
 
 let database: Database;
@@ -70,14 +70,14 @@ describe("follow-ups", () => {
     expect((await listMyDay(database.db, colleague, "team")).dueToday.some((f) => f.id === id)).toBe(false);
   });
 
-  it("groups My day into overdue, today and the rest of this week, in Asia/Shanghai days", async () => {
+  it("groups My day into overdue, today and the next seven days, in Asia/Shanghai days", async () => {
     const me = await makeViewer(database.db, "staff", staff.teamId);
     const day = "2026-11-18"; // a Wednesday
     const ids = {
       overdue: await create(me, { dueOn: "2026-11-17" }),
       today: await create(me, { dueOn: day }),
-      week: await create(me, { dueOn: "2026-11-22" }),
-      nextWeek: await create(me, { dueOn: "2026-11-23" }),
+      week: await create(me, { dueOn: "2026-11-24" }),
+      later: await create(me, { dueOn: "2026-11-25" }),
     };
     const done = await create(me, { dueOn: "2026-11-16" });
     const versionOf = async (id: string) => (await load(id)).version;
@@ -86,7 +86,6 @@ describe("follow-ups", () => {
     expect(myDay.overdue.map((f) => f.id)).toEqual([ids.overdue]);
     expect(myDay.dueToday.map((f) => f.id)).toEqual([ids.today]);
     expect(myDay.thisWeek.map((f) => f.id)).toEqual([ids.week]);
-    expect(endOfWeek("2026-11-22")).toBe("2026-11-22");
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
   });
 

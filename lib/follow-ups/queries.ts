@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import { enterprises, followUps, projects } from "@/db/schema";
 import { users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { endOfWeek, shanghaiDay } from "./dates";
+import { addDays, shanghaiDay } from "./dates";
 import { canEditFollowUp, visibleFollowUps } from "./records";
 
 export type MyDayScope = "me" | "team";
@@ -51,7 +51,7 @@ export async function listMyDay(db: Db, viewer: Viewer, scope: MyDayScope, today
   const whose = scope === "team" && viewer.teamId ? eq(followUps.teamId, viewer.teamId) : eq(followUps.assigneeId, viewer.id);
   const rows = withRights(
     viewer,
-    await selectFollowUps(db, and(visibleFollowUps(viewer), whose, eq(followUps.status, "open"), lte(followUps.dueOn, endOfWeek(today)))!)
+    await selectFollowUps(db, and(visibleFollowUps(viewer), whose, eq(followUps.status, "open"), lte(followUps.dueOn, addDays(today, 6)))!)
       .orderBy(asc(followUps.dueOn), asc(followUps.createdAt))
       .limit(500),
   );
