@@ -23,7 +23,7 @@ const schema = z
     OIDC_SCOPE: z.string().default("openid email profile groups"),
     /** Force the IdP to ask for credentials on every sign-in (handy for demo user switching). */
     OIDC_PROMPT: z.string().optional(),
-    OIDC_ALLOWED_DOMAINS: list,
+    OIDC_ALLOWED_DOMAINS: list.refine((domains) => domains.length > 0, "OIDC_ALLOWED_DOMAINS must list at least one e-mail domain"),
     OIDC_GROUPS_CLAIM: z.string().default("groups"),
     /** e.g. "landfall-admins=admin,landfall-managers=manager,landfall-staff=staff" */
     OIDC_ROLE_MAP: z.string().default("landfall-admins=admin,landfall-managers=manager,landfall-staff=staff,landfall-viewers=viewer"),
@@ -44,24 +44,25 @@ const schema = z
         message: "OIDC_ISSUER is required in production; the local demo identity provider needs LANDFALL_LOCAL_IDP=1",
       });
     }
-    if (env.OIDC_ALLOWED_DOMAINS.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_ALLOWED_DOMAINS"], message: "OIDC_ALLOWED_DOMAINS must list at least one e-mail domain" });
-    }
   });
 
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
-/** Validated environment; throws one message naming every missing or bad variable. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Validates a set of variables; throws one message naming every missing or bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
     throw new Error(`Landfall configuration is invalid:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+/** The process's validated environment, checked once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
