@@ -26,7 +26,10 @@ export interface ProjectFormChoices {
 }
 
 type Props = ProjectFormChoices &
-  ({ mode: "create"; enterpriseId: string; ownerId: string } | { mode: "edit"; id: string; version: number; values: ProjectFormValues });
+  (
+    | { mode: "create"; enterpriseId: string; ownerId: string; sourceEventId?: string; sourceDelegationId?: string }
+    | { mode: "edit"; id: string; version: number; values: ProjectFormValues }
+  );
 
 /** Creates a project from an enterprise, or edits one over the version it was loaded at. */
 export function ProjectForm(props: Props) {
@@ -200,7 +203,7 @@ export function ProjectForm(props: Props) {
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="sourceEventId" label={t("sourceEvent")} errors={errors.sourceEventId}>
           {(p) => (
-            <select {...p} defaultValue={v?.sourceEventId ?? ""}>
+            <select {...p} defaultValue={v?.sourceEventId ?? (props.mode === "create" ? props.sourceEventId : undefined) ?? ""}>
               <option value="">{t("notSet")}</option>
               {props.events.map((o) => (
                 <option key={o.id} value={o.id}>
@@ -212,7 +215,7 @@ export function ProjectForm(props: Props) {
         </Field>
         <Field name="sourceDelegationId" label={t("sourceDelegation")} errors={errors.sourceDelegationId}>
           {(p) => (
-            <select {...p} defaultValue={v?.sourceDelegationId ?? ""}>
+            <select {...p} defaultValue={v?.sourceDelegationId ?? (props.mode === "create" ? props.sourceDelegationId : undefined) ?? ""}>
               <option value="">{t("notSet")}</option>
               {props.delegations.map((o) => (
                 <option key={o.id} value={o.id}>

@@ -7,9 +7,9 @@ import { useTranslations } from "next-intl";
 // Sections arrive one by one; those not built yet are shown, marked, and not links.
 const SECTIONS = [
   { key: "enterprises", href: "/enterprises" },
-  { key: "events", href: null },
-  { key: "delegations", href: null },
-  { key: "visits", href: null },
+  { key: "events", href: "/events" },
+  { key: "delegations", href: "/delegations" },
+  { key: "visits", href: "/visits" },
   { key: "myDay", href: "/my-day" },
   { key: "pipeline", href: "/pipeline" },
   { key: "review", href: null },

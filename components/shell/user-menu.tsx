@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { CalendarFeedMenu } from "@/components/calendar/calendar-feed-menu";
 import type { Viewer } from "@/lib/auth/viewer";
 import { LanguageSwitcher } from "./language-switcher";
 import { SignOutButton } from "./sign-out-button";
@@ -20,7 +21,7 @@ export async function UserMenu({ viewer, teamName }: { viewer: Viewer; teamName:
           <span className="block text-xs text-slate-500">{t(`roles.${viewer.role}`)}</span>
         </span>
       </summary>
-      <div className="absolute right-0 z-20 mt-2 w-64 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+      <div className="absolute right-0 z-20 mt-2 w-[min(20rem,calc(100vw-2rem))] space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
         <dl className="space-y-1 text-sm">
           <div>
             <dt className="sr-only">{t("user.menu")}</dt>
@@ -39,6 +40,9 @@ export async function UserMenu({ viewer, teamName }: { viewer: Viewer; teamName:
           </div>
         </dl>
         <LanguageSwitcher />
+        <div className="border-t border-slate-200 pt-3">
+          <CalendarFeedMenu viewer={viewer} />
+        </div>
         <SignOutButton />
       </div>
     </details>

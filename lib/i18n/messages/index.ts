@@ -7,8 +7,11 @@ import enImport from "./en/import.json";
 import enEnterpriseList from "./en/enterpriseList.json";
 import enMerge from "./en/merge.json";
 import enFollowUps from "./en/followUps.json";
+import enVisits from "./en/visits.json";
 import enPipeline from "./en/pipeline.json";
 import enProjects from "./en/projects.json";
+import enDelegations from "./en/delegations.json";
+import enEvents from "./en/events.json";
 import zhApp from "./zh-CN/app.json";
 import zhEnterpriseDetail from "./zh-CN/enterpriseDetail.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
@@ -16,13 +19,16 @@ import zhImport from "./zh-CN/import.json";
 import zhEnterpriseList from "./zh-CN/enterpriseList.json";
 import zhMerge from "./zh-CN/merge.json";
 import zhFollowUps from "./zh-CN/followUps.json";
+import zhVisits from "./zh-CN/visits.json";
 import zhPipeline from "./zh-CN/pipeline.json";
 import zhProjects from "./zh-CN/projects.json";
+import zhDelegations from "./zh-CN/delegations.json";
+import zhEvents from "./zh-CN/events.json";
 
-const en = { ...enApp, ...enEnterprises, ...enImport, ...enEnterpriseList, ...enMerge, ...enEnterpriseDetail, ...enProjects, ...enPipeline, ...enFollowUps };
+const en = { ...enApp, ...enEnterprises, ...enImport, ...enEnterpriseList, ...enMerge, ...enEnterpriseDetail, ...enProjects, ...enPipeline, ...enFollowUps, ...enVisits, ...enDelegations, ...enEvents };
 export type Messages = typeof en;
 
 export const catalogues: Record<"en" | "zh-CN", Messages> = {
   en,
-  "zh-CN": { ...zhApp, ...zhEnterprises, ...zhImport, ...zhEnterpriseList, ...zhMerge, ...zhEnterpriseDetail, ...zhProjects, ...zhPipeline, ...zhFollowUps },
+  "zh-CN": { ...zhApp, ...zhEnterprises, ...zhImport, ...zhEnterpriseList, ...zhMerge, ...zhEnterpriseDetail, ...zhProjects, ...zhPipeline, ...zhFollowUps, ...zhVisits, ...zhDelegations, ...zhEvents },
 };

@@ -5,6 +5,8 @@ import { cache } from "react";
 import { ContactsSection } from "@/components/enterprises/contacts-section";
 import { EnterpriseManageActions } from "@/components/enterprises/manage-actions";
 import { Timeline } from "@/components/enterprises/timeline";
+import { LinkEnterpriseToDelegation } from "@/components/delegations/link-to-delegation";
+import { LinkEnterpriseToEvent } from "@/components/events/link-to-event";
 import { FollowUpsSection } from "@/components/follow-ups/follow-ups-section";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db";
@@ -61,7 +63,7 @@ export default async function EnterprisePage({
     getTranslations("enterprises"),
     getLocale(),
   ]);
-  const tp = await getTranslations("projects");
+  const [tp, tv] = await Promise.all([getTranslations("projects"), getTranslations("visits")]);
   const e = detail.enterprise;
   const name = primaryName(e, locale);
 
@@ -80,6 +82,11 @@ export default async function EnterprisePage({
             {detail.canEdit ? (
               <Link href={`/enterprises/${id}/edit`} className={buttonClass("primary")}>
                 {t("edit")}
+              </Link>
+            ) : null}
+            {canCreate(viewer) ? (
+              <Link href={`/visits/new?enterprise=${id}`} className={buttonClass("secondary")}>
+                {tv("logVisit")}
               </Link>
             ) : null}
             <EnterpriseManageActions enterprise={e} viewer={viewer} />
@@ -113,9 +120,11 @@ export default async function EnterprisePage({
           </Section>
           <Section id="events" title={t("sections.events")} count={events.length}>
             <EventList events={events} />
+            <LinkEnterpriseToEvent enterpriseId={id} />
           </Section>
           <Section id="delegations" title={t("sections.delegations")} count={delegations.length}>
             <DelegationList delegations={delegations} />
+            <LinkEnterpriseToDelegation enterpriseId={id} />
           </Section>
         </div>
         <Section id="timeline" title={t("sections.timeline")} className="min-w-0 lg:col-span-3">

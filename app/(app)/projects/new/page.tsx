@@ -5,6 +5,7 @@ import { ProjectForm } from "@/components/projects/project-form";
 import { getDb } from "@/db";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
+import { getEvent } from "@/lib/events/queries";
 import { primaryName } from "@/lib/i18n/display";
 import { projectFormChoices } from "@/lib/projects/form-choices";
 import { getEnterpriseName } from "@/lib/projects/form-options";
@@ -15,11 +16,21 @@ export async function generateMetadata() {
   return { title: t("new") };
 }
 
-/** A project always starts from an enterprise: /projects/new?enterprise=<id>. */
-export default async function NewProjectPage({ searchParams }: { searchParams: Promise<{ enterprise?: string | string[] }> }) {
+const validId = (v: string | string[] | undefined) => (typeof v === "string" && uuidParam.safeParse(v).success ? v : undefined);
+
+/**
+ * A project always starts from an enterprise: /projects/new?enterprise=<id>. `event` or
+ * `delegation` preselect its source, as "Record signing" on an event page does.
+ */
+export default async function NewProjectPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ enterprise?: string | string[]; event?: string | string[]; delegation?: string | string[] }>;
+}) {
   const viewer = await requireViewer();
   if (!canCreate(viewer)) notFound();
-  const { enterprise: enterpriseId } = await searchParams;
+  const query = await searchParams;
+  const enterpriseId = query.enterprise;
   if (typeof enterpriseId !== "string" || !uuidParam.safeParse(enterpriseId).success) notFound();
   const db = await getDb();
   const [enterprise, choices, t, locale] = await Promise.all([
@@ -29,6 +40,11 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
     getLocale(),
   ]);
   if (!enterprise) notFound();
+  const eventId = validId(query.event);
+  const delegationId = validId(query.delegation);
+  // The form lists recent events only; an older one asked for by the link is added to the choices.
+  const sourceEvent = eventId && !choices.events.some((e) => e.id === eventId) ? (await getEvent(db, viewer, eventId))?.event : undefined;
+  const events = sourceEvent ? [{ id: sourceEvent.id, nameZh: sourceEvent.nameZh, nameEn: sourceEvent.nameEn, startsOn: sourceEvent.startsOn }, ...choices.events] : choices.events;
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <div>
@@ -37,7 +53,15 @@ export default async function NewProjectPage({ searchParams }: { searchParams: P
         </Link>
         <h1 className="text-2xl font-semibold">{t("new")}</h1>
       </div>
-      <ProjectForm mode="create" enterpriseId={enterprise.id} ownerId={viewer.id} {...choices} />
+      <ProjectForm
+        mode="create"
+        enterpriseId={enterprise.id}
+        ownerId={viewer.id}
+        sourceEventId={events.some((e) => e.id === eventId) ? eventId : undefined}
+        sourceDelegationId={choices.delegations.some((d) => d.id === delegationId) ? delegationId : undefined}
+        {...choices}
+        events={events}
+      />
     </div>
   );
 }

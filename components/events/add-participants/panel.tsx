@@ -1,0 +1,205 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { EnterprisePicker } from "@/components/enterprises/enterprise-picker";
+import { Button, buttonClass } from "@/components/ui/button";
+import { PARTICIPANT_ROLES } from "@/db/schema";
+import { addParticipants } from "@/lib/events/actions/add-participants";
+import type { ParticipantOutcome } from "@/lib/events/participants";
+import { linesFromCsv, matchName, MAX_LINES, newRow, parseLine, type Role, rowKey, type StagedRow, toPayload } from "./staged";
+import { StagedRowView } from "./staged-row";
+
+/**
+ * Collects participants before adding them in one go: picked by search, matched from a pasted
+ * list or a CSV file, or typed as new enterprises. Rows the server holds back stay here with
+ * the reason, so nothing typed is lost.
+ */
+export function AddParticipantsPanel({ eventId }: { eventId: string }) {
+  const t = useTranslations("events.add");
+  const roleName = useTranslations("events.roles");
+  const router = useRouter();
+  const [rows, setRows] = useState<StagedRow[]>([]);
+  const [pickerKey, setPickerKey] = useState(0);
+  const [role, setRole] = useState<Role>("attendee");
+  const [list, setList] = useState("");
+  const [matching, setMatching] = useState(false);
+  const [listError, setListError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  // A role typed in the list may be the key or its name in either language.
+  const roleOf = useMemo(() => {
+    const names = new Map<string, Role>();
+    for (const r of PARTICIPANT_ROLES) {
+      names.set(r, r);
+      names.set(roleName(r).toLowerCase(), r);
+    }
+    for (const [zh, r] of Object.entries(ZH_ROLES)) names.set(zh, r);
+    return (text: string) => names.get(text.toLowerCase());
+  }, [roleName]);
+
+  const staged = (id: string) => rows.some((r) => r.kind === "existing" && r.enterprise.id === id);
+
+  async function stageLines(lines: string[]) {
+    const wanted = lines.map((l) => l.trim()).filter(Boolean);
+    if (wanted.length === 0) return setListError(t("listEmpty"));
+    if (wanted.length > MAX_LINES) return setListError(t("listTooLong", { max: MAX_LINES }));
+    setListError(null);
+    setMatching(true);
+    try {
+      const parsed = wanted.map((line) => parseLine(line, roleOf, role));
+      const matches: StagedRow[] = [];
+      // A few at a time: the search endpoint is shared with everyone typing.
+      for (let i = 0; i < parsed.length; i += 4) {
+        const batch = parsed.slice(i, i + 4);
+        const found = await Promise.all(batch.map((p) => matchName(p.name)));
+        batch.forEach((p, j) => {
+          const hit = found[j];
+          matches.push(hit ? { key: rowKey(), role: p.role, kind: "existing", enterprise: hit } : newRow(p.name, p.role));
+        });
+      }
+      setRows((current) => [...current, ...matches.filter((m) => m.kind === "new" || !current.some((c) => c.kind === "existing" && c.enterprise.id === m.enterprise.id))]);
+      setList("");
+    } catch {
+      setListError(t("matchFailed"));
+    } finally {
+      setMatching(false);
+    }
+  }
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    try {
+      await stageLines(await linesFromCsv(file));
+    } catch {
+      setListError(t("csvFailed"));
+    } finally {
+      if (fileRef.current) fileRef.current.value = "";
+    }
+  }
+
+  function submit() {
+    if (rows.length === 0) return;
+    const sent = rows;
+    startTransition(async () => {
+      const result = await addParticipants({ eventId, rows: sent.map(toPayload) });
+      if (!result.ok) {
+        setMessage(result.message);
+        return;
+      }
+      setMessage(null);
+      const held = heldBack(sent, result.data.outcomes);
+      const done = sent.length - held.length;
+      setRows(held);
+      if (done > 0) toast.success(t("added", { count: done }));
+      if (held.length > 0) setMessage(t("heldBack", { count: held.length }));
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div className="space-y-3">
+          <EnterprisePicker
+            key={pickerKey}
+            name="pick"
+            label={t("search")}
+            onChange={(picked) => {
+              if (!picked) return;
+              if (!staged(picked.id)) setRows((r) => [...r, { key: rowKey(), role, kind: "existing", enterprise: picked }]);
+              setPickerKey((k) => k + 1);
+            }}
+          />
+          <label className="block space-y-1 text-sm">
+            <span className="font-medium text-slate-800">{t("defaultRole")}</span>
+            <select value={role} onChange={(e) => setRole(e.target.value as Role)} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm">
+              {PARTICIPANT_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleName(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button variant="secondary" onClick={() => setRows((r) => [...r, newRow("", role)])}>
+            {t("addNew")}
+          </Button>
+        </div>
+        <div className="space-y-2">
+          <label htmlFor={`list-${eventId}`} className="block text-sm font-medium text-slate-800">
+            {t("paste")}
+          </label>
+          <textarea
+            id={`list-${eventId}`}
+            rows={5}
+            value={list}
+            onChange={(e) => setList(e.target.value)}
+            aria-describedby={`list-${eventId}-hint list-${eventId}-error`}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+          />
+          <p id={`list-${eventId}-hint`} className="text-xs text-slate-500">
+            {t("pasteHint")}
+          </p>
+          <p id={`list-${eventId}-error`} aria-live="polite" className="text-sm text-red-700">
+            {listError}
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button variant="secondary" onClick={() => stageLines(list.split(/\r?\n/))} disabled={matching} aria-busy={matching}>
+              {matching ? t("matching") : t("match")}
+            </Button>
+            <label className={buttonClass("ghost", "cursor-pointer")}>
+              {t("csv")}
+              <input ref={fileRef} type="file" accept=".csv,text/csv" className="sr-only" onChange={(e) => onFile(e.target.files?.[0])} />
+            </label>
+          </div>
+        </div>
+      </div>
+
+      {message ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {message}
+        </p>
+      ) : null}
+      {rows.length > 0 ? (
+        <section aria-label={t("stagedTitle")} className="space-y-2">
+          <h3 className="text-sm font-semibold">{t("stagedTitle")}</h3>
+          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 px-3">
+            {rows.map((row, i) => (
+              <StagedRowView
+                key={row.key}
+                row={row}
+                index={i}
+                onChange={(next) => setRows((all) => all.map((r) => (r.key === row.key ? next : r)))}
+                onRemove={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+              />
+            ))}
+          </ul>
+          <div className="flex justify-end">
+            <button type="button" onClick={submit} disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
+              {pending ? t("adding") : t("submit", { count: rows.length })}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <p className="text-sm text-slate-500">{t("nothingStaged")}</p>
+      )}
+    </div>
+  );
+}
+
+// Chinese role names people type in lists, beyond the catalogue's own labels.
+const ZH_ROLES: Record<string, Role> = { 主办: "host", 主办方: "host", 本地: "local", 本地企业: "local", 外地: "foreign", 外资: "foreign", 参会: "attendee", 嘉宾: "speaker", 演讲: "speaker" };
+
+/** The rows the server did not add, each with its reason; added, revived and present ones leave. */
+function heldBack(sent: StagedRow[], outcomes: ParticipantOutcome[]): StagedRow[] {
+  return sent.flatMap((row, i): StagedRow[] => {
+    const o = outcomes[i];
+    if (o?.status === "similar") return [{ ...row, problem: { similar: o.similar } }];
+    if (o?.status === "refused") return [{ ...row, problem: { reason: o.reason } }];
+    return [];
+  });
+}

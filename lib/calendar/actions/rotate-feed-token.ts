@@ -1,0 +1,27 @@
+"use server";
+
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { users } from "@/db/schema";
+import { action } from "@/lib/action";
+
+/**
+ * Turns the personal calendar feed on, or gives it a new secret address: the old address
+ * stops working at once. The token is never written to the audit log.
+ */
+export const rotateFeedToken = action({
+  name: "calendar.token.rotate",
+  input: z.object({}),
+  minRole: "viewer",
+  async run({ viewer, tx }) {
+    const [before] = await tx.select({ icsToken: users.icsToken }).from(users).where(eq(users.id, viewer.id)).for("update");
+    const token = randomBytes(32).toString("base64url");
+    await tx.update(users).set({ icsToken: token, updatedAt: new Date() }).where(eq(users.id, viewer.id));
+    return { data: { token }, audit: [{ entityType: "user", entityId: viewer.id, before: { feed: before?.icsToken ? "on" : "off" }, after: { feed: "rotated" } }] };
+  },
+  after() {
+    revalidatePath("/", "layout");
+  },
+});

@@ -1,0 +1,61 @@
+import "server-only";
+import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { delegationMembers, delegations, enterprises, events, followUps, itineraryStops, users } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { visibleFollowUps } from "@/lib/follow-ups/records";
+
+/** Whose feed a token opens: an active user, or null for an unknown or revoked token. */
+export async function viewerByFeedToken(db: Db, token: string): Promise<Viewer | null> {
+  // Tokens are 43 base64url characters; anything else cannot match and is not worth a query.
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.icsToken, token), isNull(users.deactivatedAt), isNull(users.deletedAt)));
+  return row ? { ...row, name: row.name ?? row.email } : null;
+}
+
+/** The caller's own token, for the menu that shows the feed address. */
+export async function getFeedToken(db: Db, viewer: Viewer): Promise<string | null> {
+  const [row] = await db.select({ token: users.icsToken }).from(users).where(eq(users.id, viewer.id));
+  return row?.token ?? null;
+}
+
+/**
+ * Stops of the delegations the person owns or travels with (not cancelled), from `since` on,
+ * and their open follow-ups; follow-ups about projects they may not see stay out.
+ */
+export async function loadFeed(db: Db, viewer: Viewer, since: Date) {
+  const member = sql`exists (select 1 from ${delegationMembers} where ${delegationMembers.delegationId} = ${delegations.id} and ${delegationMembers.userId} = ${viewer.id} and ${delegationMembers.deletedAt} is null)`;
+  const [stops, tasks] = await Promise.all([
+    db
+      .select({
+        id: itineraryStops.id,
+        startsAt: itineraryStops.startsAt,
+        place: itineraryStops.place,
+        note: itineraryStops.note,
+        delegationId: delegations.id,
+        delegationName: delegations.name,
+        enterpriseNameZh: enterprises.nameZh,
+        enterpriseNameEn: enterprises.nameEn,
+        eventNameZh: events.nameZh,
+        eventNameEn: events.nameEn,
+      })
+      .from(itineraryStops)
+      .innerJoin(delegations, and(eq(delegations.id, itineraryStops.delegationId), isNull(delegations.deletedAt)))
+      .leftJoin(enterprises, eq(enterprises.id, itineraryStops.enterpriseId))
+      .leftJoin(events, eq(events.id, itineraryStops.eventId))
+      .where(and(isNull(itineraryStops.deletedAt), sql`${itineraryStops.status} <> 'cancelled'`, gte(itineraryStops.startsAt, since), or(eq(delegations.ownerId, viewer.id), member)))
+      .orderBy(asc(itineraryStops.startsAt))
+      .limit(2000),
+    db
+      .select({ id: followUps.id, title: followUps.title, dueOn: followUps.dueOn, enterpriseId: followUps.enterpriseId, enterpriseNameZh: enterprises.nameZh, enterpriseNameEn: enterprises.nameEn })
+      .from(followUps)
+      .innerJoin(enterprises, eq(enterprises.id, followUps.enterpriseId))
+      .where(and(visibleFollowUps(viewer), eq(followUps.assigneeId, viewer.id), eq(followUps.status, "open")))
+      .orderBy(asc(followUps.dueOn))
+      .limit(2000),
+  ]);
+  return { stops, followUps: tasks };
+}

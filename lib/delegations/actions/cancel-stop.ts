@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { itineraryStops } from "@/db/schema";
+import { CREATE_ROLE } from "@/lib/access";
+import { action } from "@/lib/action";
+import { FieldError } from "@/lib/errors";
+import { updateVersioned } from "@/lib/records";
+import { lockStop } from "../records";
+import { stopRefInput } from "../schema";
+
+/** A planned stop that will not happen: kept on the itinerary, struck through, out of calendar feeds. */
+export const cancelItineraryStop = action({
+  name: "delegation.stop.cancel",
+  input: stopRefInput,
+  minRole: CREATE_ROLE,
+  async run({ viewer, input, tx }) {
+    const { stop } = await lockStop(tx, viewer, input.id);
+    if (stop.status !== "planned") throw new FieldError("id", "delegations.rules.stopNotPlanned");
+    const row = await updateVersioned(tx, itineraryStops, stop, stop.version, { status: "cancelled" }, viewer);
+    return { data: { delegationId: stop.delegationId }, audit: [{ entityType: "itinerary_stop", entityId: stop.id, before: stop, after: row }] };
+  },
+  after({ delegationId }) {
+    revalidatePath(`/delegations/${delegationId}`);
+  },
+});

@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { delegations } from "@/db/schema";
+import { CREATE_ROLE } from "@/lib/access";
+import { action } from "@/lib/action";
+import { checkDates } from "../records";
+import { createDelegationInput } from "../schema";
+import { delegationColumns } from "../values";
+
+/** A new delegation, owned by its creator and their team. */
+export const createDelegation = action({
+  name: "delegation.create",
+  input: createDelegationInput,
+  minRole: CREATE_ROLE,
+  async run({ viewer, input, tx }) {
+    checkDates(input);
+    const [row] = await tx
+      .insert(delegations)
+      .values({ ...delegationColumns(input), ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
+      .returning();
+    return { data: { id: row!.id }, audit: [{ entityType: "delegation", entityId: row!.id, before: null, after: row }] };
+  },
+  after() {
+    revalidatePath("/delegations");
+  },
+});

@@ -1,0 +1,58 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { delegations, enterprises, events, itineraryStops } from "@/db/schema";
+import type { Viewer } from "@/lib/auth/viewer";
+import { FieldError, NotFoundError } from "@/lib/errors";
+import { lockForEdit } from "@/lib/records";
+
+/**
+ * Members, linked enterprises and stops belong to their delegation: changing any of them
+ * needs the right to edit the delegation, and locks it so concurrent itinerary edits queue.
+ */
+export function lockDelegation(tx: Tx, viewer: Viewer, id: string) {
+  return lockForEdit(tx, delegations, id, viewer);
+}
+
+export function checkDates(input: { startsOn: string; endsOn: string }) {
+  if (input.endsOn < input.startsOn) throw new FieldError("endsOn", "delegations.rules.endsBeforeStart");
+}
+
+/** A stop has a place, an enterprise or an event, and the ids name live records. */
+export async function checkStopSubjects(tx: Tx, input: { place?: string; enterpriseId?: string; eventId?: string }) {
+  if (!input.place && !input.enterpriseId && !input.eventId) throw new FieldError("place", "delegations.rules.stopWhere");
+  if (input.enterpriseId) {
+    const [row] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
+    if (!row) throw new FieldError("enterpriseId", "delegations.rules.enterpriseMissing");
+  }
+  if (input.eventId) {
+    const [row] = await tx.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), isNull(events.deletedAt)));
+    if (!row) throw new FieldError("eventId", "delegations.rules.eventMissing");
+  }
+}
+
+/** The live stops of a delegation in itinerary order. */
+export function liveStops(tx: Tx, delegationId: string) {
+  return tx
+    .select()
+    .from(itineraryStops)
+    .where(and(eq(itineraryStops.delegationId, delegationId), isNull(itineraryStops.deletedAt)))
+    .orderBy(asc(itineraryStops.position), asc(itineraryStops.startsAt));
+}
+
+/** Positions 1..n in the given order, writing only rows whose position changes. */
+export async function renumberStops(tx: Tx, ordered: { id: string; position: number }[]) {
+  for (const [i, stop] of ordered.entries()) {
+    if (stop.position !== i + 1) await tx.update(itineraryStops).set({ position: i + 1 }).where(eq(itineraryStops.id, stop.id));
+  }
+}
+
+/** A live stop and its delegation, locked for a change by someone who may edit the delegation. */
+export async function lockStop(tx: Tx, viewer: Viewer, id: string) {
+  const [stop] = await tx.select().from(itineraryStops).where(and(eq(itineraryStops.id, id), isNull(itineraryStops.deletedAt)));
+  if (!stop) throw new NotFoundError();
+  const delegation = await lockDelegation(tx, viewer, stop.delegationId);
+  const [locked] = await tx.select().from(itineraryStops).where(and(eq(itineraryStops.id, id), isNull(itineraryStops.deletedAt))).for("update");
+  if (!locked) throw new NotFoundError();
+  return { stop: locked, delegation };
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { DELEGATION_DIRECTIONS } from "@/db/schema";
+import { optionalText, requiredText, uuidParam } from "@/lib/validation";
+
+const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "validation.invalid" }).optional());
+const day = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "validation.required" }));
+const clock = z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: "validation.required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "validation.invalid" }));
+const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
+
+const delegationFields = z.object({
+  direction: z.enum(DELEGATION_DIRECTIONS, { error: "validation.required" }),
+  name: requiredText(300),
+  leaderName: optionalText(200),
+  leaderTitle: optionalText(200),
+  destination: optionalText(200),
+  startsOn: day,
+  endsOn: day,
+  purpose: optionalText(4000),
+});
+
+// Rules across fields (dates in order, who a member is, where a stop is) are checked in the
+// actions with FieldError, so the person reads the rule itself rather than "not valid".
+export const createDelegationInput = delegationFields;
+export const updateDelegationInput = delegationFields.extend({ id: uuidParam, version });
+export const deleteDelegationInput = z.object({ id: uuidParam, version });
+
+/** What the edit form shows: every field as text, as the inputs hold it. */
+export interface DelegationFormValues {
+  direction: (typeof DELEGATION_DIRECTIONS)[number];
+  name: string;
+  leaderName: string;
+  leaderTitle: string;
+  destination: string;
+  startsOn: string;
+  endsOn: string;
+  purpose: string;
+}
+
+/** Our staff by user id, or an outsider by name (and organisation). */
+export const addMemberInput = z.object({ delegationId: uuidParam, userId: optionalId, name: optionalText(200), organisation: optionalText(200), title: optionalText(200) });
+export const removeMemberInput = z.object({ id: uuidParam });
+
+export const linkEnterpriseInput = z.object({ delegationId: uuidParam, enterpriseId: uuidParam, role: requiredText(100) });
+export const unlinkEnterpriseInput = z.object({ id: uuidParam });
+
+const stopFields = z.object({
+  date: day,
+  time: clock,
+  place: optionalText(300),
+  enterpriseId: optionalId,
+  eventId: optionalId,
+  note: optionalText(2000),
+});
+export const addStopInput = stopFields.extend({ delegationId: uuidParam });
+export const updateStopInput = stopFields.extend({ id: uuidParam, version });
+export const stopRefInput = z.object({ id: uuidParam });
+export const moveStopInput = z.object({ id: uuidParam, direction: z.enum(["up", "down"], { error: "validation.invalid" }) });

@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { events } from "@/db/schema";
+import { CREATE_ROLE } from "@/lib/access";
+import { action } from "@/lib/action";
+import { checkEventDates, eventInput } from "../schema";
+
+export const createEvent = action({
+  name: "event.create",
+  input: eventInput,
+  minRole: CREATE_ROLE,
+  async run({ viewer, input, tx }) {
+    checkEventDates(input);
+    const [row] = await tx
+      .insert(events)
+      .values({ ...input, ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    return { data: { id: row.id }, audit: [{ entityType: "event", entityId: row.id, before: null, after: row }] };
+  },
+  after() {
+    revalidatePath("/events");
+  },
+});

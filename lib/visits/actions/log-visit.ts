@@ -1,0 +1,116 @@
+"use server";
+
+import { and, eq, isNull } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { delegations, enterprises, events, followUps, itineraryStops, users, visits } from "@/db/schema";
+import { CREATE_ROLE, canEdit } from "@/lib/access";
+import { action } from "@/lib/action";
+import type { AuditSpec } from "@/lib/audit";
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { checkAssignee } from "@/lib/follow-ups/records";
+import { insertAttendees } from "../records";
+import { logVisitInput } from "../schema";
+
+/**
+ * Logs a visit in one go: the visit, who attended, a follow-up per next step, and — when it
+ * was a planned itinerary stop — marks that stop done and points it at the visit.
+ */
+export const logVisit = action({
+  name: "visit.create",
+  input: logVisitInput,
+  minRole: CREATE_ROLE,
+  async run({ viewer, input, tx }) {
+    const [enterprise] = await tx
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
+    if (!enterprise) throw new FieldError("enterpriseId", "visits.rules.enterpriseMissing");
+
+    let delegationId: string | null = null;
+    let stop: typeof itineraryStops.$inferSelect | undefined;
+    if (input.stopId) {
+      const [found] = await tx
+        .select({ stop: itineraryStops, ownerId: delegations.ownerId, teamId: delegations.teamId })
+        .from(itineraryStops)
+        .innerJoin(delegations, eq(delegations.id, itineraryStops.delegationId))
+        .where(and(eq(itineraryStops.id, input.stopId), isNull(itineraryStops.deletedAt), isNull(delegations.deletedAt)))
+        .for("update", { of: itineraryStops });
+      if (!found) throw new NotFoundError();
+      if (!canEdit(viewer, found)) throw new ForbiddenError();
+      // Two people logging the same stop: the second learns it already has its visit.
+      if (found.stop.status !== "planned") throw new ConflictError({ stopId: found.stop.id, status: found.stop.status, visitId: found.stop.visitId });
+      if (found.stop.enterpriseId && found.stop.enterpriseId !== input.enterpriseId) throw new FieldError("enterpriseId", "visits.rules.stopEnterprise");
+      stop = found.stop;
+      delegationId = found.stop.delegationId;
+    }
+    if (input.eventId) {
+      const [event] = await tx.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), isNull(events.deletedAt)));
+      if (!event) throw new FieldError("eventId", "visits.rules.eventMissing");
+    }
+
+    const [visit] = await tx
+      .insert(visits)
+      .values({
+        enterpriseId: input.enterpriseId,
+        occurredAt: input.occurredAt,
+        place: input.place ?? null,
+        summary: input.summary,
+        outcome: input.outcome ?? null,
+        delegationId,
+        eventId: input.eventId ?? null,
+        ownerId: viewer.id,
+        teamId: viewer.teamId,
+        createdBy: viewer.id,
+        updatedBy: viewer.id,
+      })
+      .returning();
+    const attendees = await insertAttendees(tx, viewer, visit!.id, input.enterpriseId, input);
+    const audit: AuditSpec[] = [{ entityType: "visit", entityId: visit!.id, before: null, after: { ...visit, attendees } }];
+
+    for (const [i, step] of input.steps.entries()) {
+      const assigneeId = step.assigneeId ?? viewer.id;
+      let teamId = viewer.teamId;
+      if (viewer.role === "admin" && assigneeId !== viewer.id) {
+        const [person] = await tx.select({ teamId: users.teamId }).from(users).where(eq(users.id, assigneeId));
+        teamId = person?.teamId ?? null;
+      }
+      try {
+        await checkAssignee(tx, viewer, assigneeId, teamId);
+      } catch (error) {
+        if (error instanceof FieldError) throw new FieldError(`steps.${i}.assigneeId`, "followUpRules.assigneeNotInTeam");
+        throw error;
+      }
+      const [followUp] = await tx
+        .insert(followUps)
+        .values({
+          enterpriseId: input.enterpriseId,
+          visitId: visit!.id,
+          kind: step.kind,
+          title: step.title,
+          dueOn: step.dueOn,
+          assigneeId,
+          teamId,
+          createdBy: viewer.id,
+          updatedBy: viewer.id,
+        })
+        .returning();
+      audit.push({ entityType: "follow_up", entityId: followUp!.id, before: null, after: followUp, action: "followUp.create" });
+    }
+
+    if (stop) {
+      const [done] = await tx
+        .update(itineraryStops)
+        .set({ status: "done", visitId: visit!.id, updatedAt: new Date(), updatedBy: viewer.id, version: stop.version + 1 })
+        .where(eq(itineraryStops.id, stop.id))
+        .returning();
+      audit.push({ entityType: "itinerary_stop", entityId: stop.id, before: stop, after: done, action: "itineraryStop.done" });
+    }
+    return { data: { id: visit!.id, enterpriseId: input.enterpriseId, delegationId }, audit };
+  },
+  after({ enterpriseId, delegationId }) {
+    revalidatePath("/visits");
+    revalidatePath("/my-day");
+    revalidatePath(`/enterprises/${enterpriseId}`);
+    if (delegationId) revalidatePath(`/delegations/${delegationId}`);
+  },
+});
