@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { DANGER_BUTTON, Modal } from "@/components/enterprises/merge/modal";
+import { DANGER_BUTTON, Modal } from "@/components/ui/modal";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-core";
 import { cancelItineraryStop } from "@/lib/delegations/actions/cancel-stop";

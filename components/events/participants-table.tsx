@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/enterprises/merge/modal";
+import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
 import { Button } from "@/components/ui/button";
 import { PARTICIPANT_ROLES } from "@/db/schema";
 import { removeParticipant } from "@/lib/events/actions/remove-participant";

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { primaryName } from "@/lib/i18n/display";
 import { CandidateSearch } from "./candidate-search";
 import { MergePreviewPanel } from "./merge-preview";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 /** "Merge into…": choose the record that stays, see both side by side, then confirm. */
 type Names = { nameZh: string | null; nameEn: string | null };

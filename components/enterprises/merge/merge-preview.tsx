@@ -11,7 +11,7 @@ import { previewMerge } from "@/lib/enterprises/actions/merge-preview";
 import type { FillableField } from "@/lib/enterprises/merge-record";
 import type { MergeSide } from "@/lib/enterprises/merge-queries";
 import { countryName, primaryName } from "@/lib/i18n/display";
-import { ModalMessage } from "./modal";
+import { ModalMessage } from "@/components/ui/modal";
 
 const COUNT_KEYS = ["contacts", "visits", "projects", "followUps", "stops", "participants", "delegationLinks", "chainNodes"] as const;
 

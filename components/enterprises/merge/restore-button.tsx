@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { restoreEnterprise } from "@/lib/enterprises/actions/restore-enterprise";
 import { primaryName } from "@/lib/i18n/display";
-import { Modal, ModalMessage } from "./modal";
+import { Modal, ModalMessage } from "@/components/ui/modal";
 
 type Names = { nameZh: string | null; nameEn: string | null };
 

@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
+import type { ActionResult } from "@/lib/action-core";
+
+export interface ConfirmDeleteLabels {
+  open: string;
+  title: string;
+  body: string;
+  cancel: string;
+  confirm: string;
+  working: string;
+  done: string;
+}
+
+/**
+ * "Delete" behind a confirmation dialog: runs the action, toasts, and leaves for `redirectTo`.
+ * A refusal (a conflict, most often) stays in the dialog and reloads the page underneath so
+ * a second try uses the current version.
+ */
+export function ConfirmDeleteButton({ labels, remove, redirectTo }: { labels: ConfirmDeleteLabels; remove: () => Promise<ActionResult<unknown>>; redirectTo: string }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function confirm() {
+    startTransition(async () => {
+      const result = await remove();
+      if (result.ok) {
+        toast.success(labels.done);
+        setOpen(false);
+        router.push(redirectTo);
+        return;
+      }
+      setMessage(result.message);
+      router.refresh();
+    });
+  }
+
+  return (
+    <>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          setMessage(null);
+          setOpen(true);
+        }}
+      >
+        {labels.open}
+      </Button>
+      <Modal open={open} onClose={() => setOpen(false)} title={labels.title} busy={pending}>
+        <ModalMessage message={message} />
+        <p className="text-sm text-slate-700">{labels.body}</p>
+        <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" data-autofocus onClick={() => setOpen(false)} disabled={pending}>
+            {labels.cancel}
+          </Button>
+          <button type="button" className={DANGER_BUTTON} onClick={confirm} disabled={pending} aria-busy={pending}>
+            {pending ? labels.working : labels.confirm}
+          </button>
+        </div>
+      </Modal>
+    </>
+  );
+}
