@@ -5,6 +5,7 @@ import { DELEGATION_DIRECTIONS, delegationEnterprises, delegationMembers, delega
 import { canEdit } from "@/lib/access";
 import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/paging";
+import { correlated } from "@/lib/sql";
 
 // Delegations are not confidential: every signed-in user reads them; editing follows ownership.
 
@@ -44,7 +45,7 @@ export async function listDelegations(db: Db, _viewer: Viewer, filters: Delegati
       destination: delegations.destination,
       startsOn: delegations.startsOn,
       endsOn: delegations.endsOn,
-      stops: sql<number>`(select count(*)::int from ${itineraryStops} where ${itineraryStops.delegationId} = ${delegations.id} and ${itineraryStops.deletedAt} is null)`,
+      stops: correlated<number>(sql`(select count(*)::int from ${itineraryStops} where ${itineraryStops.delegationId} = ${delegations.id} and ${itineraryStops.deletedAt} is null)`),
     })
     .from(delegations)
     .where(and(...where))

@@ -16,6 +16,7 @@ import { atLeast } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { queryTerms } from "@/lib/search/terms";
 import { fieldsToFill } from "./merge-record";
+import { correlated } from "@/lib/sql";
 
 /**
  * The enterprises this caller may merge, delete and restore, as a WHERE clause: the same rule as canEdit for the
@@ -95,7 +96,7 @@ async function withCounts(db: Db | Tx, viewer: Viewer, id: string) {
         stops: count(itineraryStops, "stops"),
         participants: count(eventParticipants, "participants"),
         delegationLinks: count(delegationEnterprises, "delegation_links"),
-        chainNodes: sql<number>`(select count(*)::int from ${enterpriseChainNodes} where ${enterpriseChainNodes.enterpriseId} = ${enterprises.id})`.as("chain_nodes"),
+        chainNodes: correlated<number>(sql`(select count(*)::int from ${enterpriseChainNodes} where ${enterpriseChainNodes.enterpriseId} = ${enterprises.id})`).as("chain_nodes"),
       },
     })
     .from(enterprises)

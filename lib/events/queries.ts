@@ -7,6 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/paging";
 import { visibleProjects } from "@/lib/projects/visibility";
 import type { EventFilters } from "./schema";
+import { correlated } from "@/lib/sql";
 
 export const EVENT_PAGE_SIZE = 30;
 const LINKED_LIMIT = 500;
@@ -27,8 +28,8 @@ export async function listEvents(db: Db, _viewer: Viewer, filters: EventFilters,
       endsOn: events.endsOn,
       city: events.city,
       venue: events.venue,
-      participants: sql<number>`(select count(*)::int from ${eventParticipants}
-        where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.deletedAt} is null)`,
+      participants: correlated<number>(sql`(select count(*)::int from ${eventParticipants}
+        where ${eventParticipants.eventId} = ${events.id} and ${eventParticipants.deletedAt} is null)`),
     })
     .from(events)
     .where(
