@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
 
 // Sections arrive one by one; those not built yet are shown, marked, and not links.
 const SECTIONS = [
@@ -18,8 +19,13 @@ const SECTIONS = [
 export function MainNav() {
   const t = useTranslations("nav");
   const pathname = usePathname();
+  const navRef = useRef<HTMLElement>(null);
+  // On a phone the sections scroll sideways: bring the current one into view.
+  useEffect(() => {
+    navRef.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "center" });
+  }, [pathname]);
   return (
-    <nav aria-label={t("label")} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+    <nav ref={navRef} aria-label={t("label")} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex gap-1 whitespace-nowrap text-sm">
         {SECTIONS.map(({ key, href }) => {
           if (!href) {
