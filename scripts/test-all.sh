@@ -44,7 +44,7 @@ fi
 
 step build node_modules/.bin/next build
 if [ "$(cat "$out/step-build")" = pass ]; then
-  echo "::: playwright (${DATABASE_URL:+server database}${DATABASE_URL:-PGlite})"
+  echo "::: playwright ($([ -n "${DATABASE_URL:-}" ] && echo "server database" || echo PGlite))"
   PW_JSON_REPORT="$out/playwright.json" node_modules/.bin/playwright test
 fi
 
