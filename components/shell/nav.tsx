@@ -5,7 +5,6 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
-// Sections arrive one by one; those not built yet are shown, marked, and not links.
 const SECTIONS = [
   { key: "enterprises", href: "/enterprises" },
   { key: "events", href: "/events" },
@@ -13,7 +12,7 @@ const SECTIONS = [
   { key: "visits", href: "/visits" },
   { key: "myDay", href: "/my-day" },
   { key: "pipeline", href: "/pipeline" },
-  { key: "review", href: null },
+  { key: "review", href: "/review" },
 ] as const;
 
 export function MainNav() {
@@ -28,16 +27,6 @@ export function MainNav() {
     <nav ref={navRef} aria-label={t("label")} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <ul className="flex gap-1 whitespace-nowrap text-sm">
         {SECTIONS.map(({ key, href }) => {
-          if (!href) {
-            return (
-              <li key={key}>
-                <span aria-disabled="true" className="flex items-center gap-1 rounded-md px-3 py-2 text-slate-400">
-                  {t(key)}
-                  <span className="rounded bg-slate-100 px-1 text-[10px] uppercase tracking-wide text-slate-500">{t("soon")}</span>
-                </span>
-              </li>
-            );
-          }
           const active = pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={key}>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CalendarFeedMenu } from "@/components/calendar/calendar-feed-menu";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -39,6 +40,11 @@ export async function UserMenu({ viewer, teamName }: { viewer: Viewer; teamName:
             <dd>{teamName ?? t("user.noTeam")}</dd>
           </div>
         </dl>
+        {viewer.role === "admin" ? (
+          <Link href="/admin" className="block rounded-md px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+            {t("user.admin")}
+          </Link>
+        ) : null}
         <LanguageSwitcher />
         <div className="border-t border-slate-200 pt-3">
           <CalendarFeedMenu viewer={viewer} />

@@ -12,6 +12,9 @@ import enPipeline from "./en/pipeline.json";
 import enProjects from "./en/projects.json";
 import enDelegations from "./en/delegations.json";
 import enEvents from "./en/events.json";
+import enAlerts from "./en/alerts.json";
+import enAdmin from "./en/admin.json";
+import enReview from "./en/review.json";
 import zhApp from "./zh-CN/app.json";
 import zhEnterpriseDetail from "./zh-CN/enterpriseDetail.json";
 import zhEnterprises from "./zh-CN/enterprises.json";
@@ -24,11 +27,14 @@ import zhPipeline from "./zh-CN/pipeline.json";
 import zhProjects from "./zh-CN/projects.json";
 import zhDelegations from "./zh-CN/delegations.json";
 import zhEvents from "./zh-CN/events.json";
+import zhAlerts from "./zh-CN/alerts.json";
+import zhAdmin from "./zh-CN/admin.json";
+import zhReview from "./zh-CN/review.json";
 
-const en = { ...enApp, ...enEnterprises, ...enImport, ...enEnterpriseList, ...enMerge, ...enEnterpriseDetail, ...enProjects, ...enPipeline, ...enFollowUps, ...enVisits, ...enDelegations, ...enEvents };
+const en = { ...enApp, ...enEnterprises, ...enImport, ...enEnterpriseList, ...enMerge, ...enEnterpriseDetail, ...enProjects, ...enPipeline, ...enFollowUps, ...enVisits, ...enDelegations, ...enEvents, ...enAlerts, ...enAdmin, ...enReview };
 export type Messages = typeof en;
 
 export const catalogues: Record<"en" | "zh-CN", Messages> = {
   en,
-  "zh-CN": { ...zhApp, ...zhEnterprises, ...zhImport, ...zhEnterpriseList, ...zhMerge, ...zhEnterpriseDetail, ...zhProjects, ...zhPipeline, ...zhFollowUps, ...zhVisits, ...zhDelegations, ...zhEvents },
+  "zh-CN": { ...zhApp, ...zhEnterprises, ...zhImport, ...zhEnterpriseList, ...zhMerge, ...zhEnterpriseDetail, ...zhProjects, ...zhPipeline, ...zhFollowUps, ...zhVisits, ...zhDelegations, ...zhEvents, ...zhAlerts, ...zhAdmin, ...zhReview },
 };

@@ -1,0 +1,75 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { ReviewChart, type Series } from "@/components/review/review-chart";
+import { ReviewFilterForm } from "@/components/review/review-filters";
+import { ReviewTabs } from "@/components/review/review-tabs";
+import { ReviewSection } from "@/components/review/review-table";
+import { getDb } from "@/db";
+import { requireViewer } from "@/lib/auth/session";
+import { listChainsWithNodes, listTeams } from "@/lib/reference/queries";
+import { currentYearInShanghai, parseReviewFilters, reviewSearch } from "@/lib/review/filters";
+import { loadReviewTable, REVIEW_TABLES, type ReviewTableId, type Tr } from "@/lib/review/tables";
+
+export async function generateMetadata() {
+  const t = await getTranslations("review");
+  return { title: t("title") };
+}
+
+type ChartKey = "count" | "rate" | "days" | "progress" | "signedWan" | "fundsWan" | "amountWan" | "contractedWan" | "inPlaceWan";
+type ChartSpec = { series: [number, ChartKey][]; kind?: "bar" | "line"; horizontal?: boolean };
+
+// Which columns each chart plots (series labels are review.chart keys); the tables hold every column.
+const CHARTS: Record<ReviewTableId, ChartSpec> = {
+  funnel: { series: [[1, "count"]], horizontal: true },
+  conversion: { series: [[4, "rate"]] },
+  durations: { series: [[2, "days"]], horizontal: true },
+  targets: { series: [[3, "progress"]], horizontal: true },
+  monthly: { series: [[1, "signedWan"], [2, "fundsWan"]], kind: "line" },
+  byChain: { series: [[2, "amountWan"]], horizontal: true },
+  byTeam: { series: [[2, "amountWan"]], horizontal: true },
+  byOwner: { series: [[2, "amountWan"]], horizontal: true },
+  contracted: { series: [[2, "contractedWan"], [3, "inPlaceWan"]] },
+};
+
+const FOOTNOTES = ["scope", "funnel", "conversion", "durations", "targets", "contracted"] as const;
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const f = parseReviewFilters(await searchParams);
+  const [db, locale, t, all] = await Promise.all([getDb(), getLocale(), getTranslations("review"), getTranslations()]);
+  const ctx = { db, viewer, f, t: all as unknown as Tr, locale };
+  const [teams, chains, ...tables] = await Promise.all([
+    listTeams(db, viewer),
+    listChainsWithNodes(db, viewer),
+    ...REVIEW_TABLES.map((id) => loadReviewTable(ctx, id)),
+  ]);
+  const series = (spec: ChartSpec): Series[] => spec.series.map(([column, key]) => ({ column, label: t(`chart.${key}`) }));
+  const thisYear = currentYearInShanghai();
+  const years = [...new Set([thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3, f.year])].sort((a, b) => b - a);
+
+  return (
+    <div className="space-y-6">
+      <ReviewTabs current="dashboard" />
+      <div className="space-y-2">
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
+      </div>
+      <ReviewFilterForm filters={f} years={years} teams={teams} chains={chains} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        {tables.map((table) => (
+          <ReviewSection
+            key={table.id}
+            table={table}
+            exportHref={`/api/review/export${reviewSearch(f, { table: table.id })}`}
+            chart={<ReviewChart table={table} kind={CHARTS[table.id].kind} horizontal={CHARTS[table.id].horizontal} series={series(CHARTS[table.id])} />}
+          />
+        ))}
+      </div>
+      <footer className="space-y-1 text-xs text-slate-600">
+        <h2 className="font-semibold text-slate-700">{t("footnote.title")}</h2>
+        {FOOTNOTES.map((key) => (
+          <p key={key}>{t(`footnote.${key}`)}</p>
+        ))}
+      </footer>
+    </div>
+  );
+}

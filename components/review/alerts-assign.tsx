@@ -1,0 +1,86 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ScopedField } from "@/components/follow-ups/field";
+import { FormMessage } from "@/components/projects/form-message";
+import { useActionForm } from "@/components/projects/use-action-form";
+import { buttonClass } from "@/components/ui/button";
+import { reassignFollowUp } from "@/lib/follow-ups/actions/reassign-follow-up";
+import { assignAlert } from "@/lib/review/actions/assign-alert";
+
+export interface Assignee {
+  id: string;
+  name: string | null;
+}
+
+type Target =
+  | { kind: "stalled" | "signedNotStarted"; projectId: string }
+  | { kind: "followUp"; followUpId: string; version: number; currentAssigneeId: string | null };
+
+/**
+ * "Assign…" on an alert row: a project alert becomes a new follow-up for the chosen person;
+ * an overdue follow-up is reassigned to them.
+ */
+export function AlertAssign({ target, people, label }: { target: Target; people: Assignee[]; label: string }) {
+  const t = useTranslations("alerts.assign");
+  const [open, setOpen] = useState(false);
+  const isFollowUp = target.kind === "followUp";
+  const run = (isFollowUp ? reassignFollowUp : assignAlert) as (d: FormData) => ReturnType<typeof assignAlert>;
+  const { errors, message, pending, submit } = useActionForm(run, isFollowUp ? t("reassigned") : t("done"));
+  const id = `assign-${isFollowUp ? target.followUpId : `${target.kind}-${target.projectId}`}`.slice(0, 48);
+  const choices = isFollowUp ? people.filter((p) => p.id !== target.currentAssigneeId) : people;
+
+  if (!open) {
+    return (
+      <button type="button" aria-label={`${t("open")} ${label}`} onClick={() => setOpen(true)} className={buttonClass("secondary", "min-h-9 px-3")}>
+        {t("open")}
+      </button>
+    );
+  }
+  return (
+    <form
+      noValidate
+      aria-label={`${t("open")} ${label}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(e.currentTarget, undefined, () => setOpen(false));
+      }}
+      className="w-full space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 sm:max-w-sm"
+    >
+      {isFollowUp ? (
+        <>
+          <input type="hidden" name="id" value={target.followUpId} />
+          <input type="hidden" name="version" value={target.version} />
+        </>
+      ) : (
+        <>
+          <input type="hidden" name="projectId" value={target.projectId} />
+          <input type="hidden" name="kind" value={target.kind} />
+        </>
+      )}
+      <FormMessage text={message} />
+      {choices.length === 0 ? <p className="text-sm text-slate-600">{t("noPeople")}</p> : null}
+      <ScopedField id={`${id}-assigneeId`} name="assigneeId" label={t("to")} errors={errors.assigneeId}>
+        {(p) => (
+          <select {...p} defaultValue="" autoFocus>
+            <option value="">{t("choose")}</option>
+            {choices.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </ScopedField>
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "min-h-9 px-3")}>
+          {isFollowUp ? t("reassign") : t("submit")}
+        </button>
+        <button type="button" onClick={() => setOpen(false)} className={buttonClass("ghost", "min-h-9 px-3")}>
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

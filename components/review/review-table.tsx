@@ -1,0 +1,70 @@
+import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { WanYi } from "@/components/projects/wan-yi";
+import { groupDigits } from "@/lib/money";
+import type { Cell, ReviewTable } from "@/lib/review/cells";
+
+function CellValue({ cell }: { cell: Cell }) {
+  const locale = useLocale();
+  switch (cell.kind) {
+    case "money":
+      return <WanYi yuan={cell.value} />;
+    case "count":
+      return <span className="tabular-nums">{groupDigits(String(cell.value), locale)}</span>;
+    case "percent":
+      return <span className="tabular-nums">{cell.value === null ? "—" : `${cell.value}%`}</span>;
+    case "days":
+      return <span className="tabular-nums">{groupDigits(cell.value, locale)}</span>;
+    default:
+      return <>{cell.value}</>;
+  }
+}
+
+/**
+ * One dashboard section: its title, an optional chart, then the same figures as a real table
+ * (what screen readers and the CSV export read) and the export link.
+ */
+export function ReviewSection({ table, exportHref, chart }: { table: ReviewTable; exportHref: string; chart?: ReactNode }) {
+  const t = useTranslations("review");
+  const headingId = `review-${table.id}`;
+  return (
+    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={headingId} className="text-lg font-semibold">{table.caption}</h2>
+        <a href={exportHref} download className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" aria-label={t("exportCsvOf", { table: table.caption })}>
+          {t("exportCsv")}
+        </a>
+      </div>
+      {chart}
+      {table.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm" data-review-table={table.id}>
+            <caption className="sr-only">{table.caption}</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-slate-600">
+                {table.columns.map((c, i) => (
+                  <th key={c} scope="col" className={`px-2 py-1.5 font-medium ${i > 0 ? "text-right" : ""}`}>{c}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                <tr key={r} className="border-b border-slate-100 last:border-0">
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row" className="px-2 py-1.5 text-left font-normal">{<CellValue cell={cell} />}</th>
+                    ) : (
+                      <td key={i} className={`px-2 py-1.5 ${cell.kind === "text" ? "text-left" : "text-right"}`}><CellValue cell={cell} /></td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+const TABS = [
+  { key: "dashboard", href: "/review" },
+  { key: "alerts", href: "/review/alerts" },
+  { key: "chains", href: "/review/chains" },
+  { key: "targets", href: "/review/targets" },
+] as const;
+
+export type ReviewTab = (typeof TABS)[number]["key"];
+
+/** The sub-navigation every review page renders above its heading. */
+export async function ReviewTabs({ current }: { current: ReviewTab }) {
+  const t = await getTranslations("reviewTabs");
+  return (
+    <nav aria-label={t("label")} className="-mx-1 flex gap-1 overflow-x-auto pb-1">
+      {TABS.map((tab) => (
+        <Link
+          key={tab.key}
+          href={tab.href}
+          aria-current={tab.key === current ? "page" : undefined}
+          className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${tab.key === current ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+        >
+          {t(tab.key)}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,39 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { storageStatePath } from "./support";
+
+const TEXT = {
+  en: { title: "Pipeline review", funnel: "Funnel by current stage", stage: "Intent / MoU", export: "Export CSV", header: "Stage,Projects,Planned amount (CNY)" },
+  "zh-CN": { title: "项目盘点", funnel: "按当前阶段的项目漏斗", stage: "意向", export: "导出 CSV", header: "阶段,项目数,计划投资额（元）" },
+} as const;
+
+for (const locale of ["en", "zh-CN"] as const) {
+  test.describe(`pipeline review in ${locale}`, () => {
+    test.use({ storageState: storageStatePath("manager"), locale });
+
+    test(`a manager reads every figure as a table and exports it (${locale})`, async ({ page }, testInfo) => {
+      const text = TEXT[locale];
+      await page.goto("/review?year=2025");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.title);
+      // Nine figures, each a captioned table with its export link.
+      await expect(page.locator("table[data-review-table] caption")).toHaveCount(9);
+      const funnel = page.getByRole("table", { name: text.funnel });
+      await expect(funnel.getByRole("rowheader", { name: text.stage, exact: true })).toBeVisible();
+      await expect(page.getByRole("link", { name: new RegExp(text.export) })).toHaveCount(9);
+
+      const path = testInfo.outputPath(`review-${locale}.png`);
+      await page.screenshot({ path, fullPage: true });
+      await testInfo.attach(`review-${locale}`, { path, contentType: "image/png" });
+
+      const section = page.getByRole("region", { name: text.funnel });
+      const downloading = page.waitForEvent("download");
+      await section.getByRole("link", { name: new RegExp(text.export) }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe("review-funnel-2025.csv");
+      const csv = await readFile((await download.path())!, "utf8");
+      expect(csv.startsWith("\uFEFF")).toBe(true);
+      expect(csv.slice(1).split("\r\n")[0]).toBe(text.header);
+      expect(csv).toContain(`${text.stage},`);
+    });
+  });
+}

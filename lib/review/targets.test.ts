@@ -1,0 +1,79 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { auditLog, targets } from "@/db/schema";
+import { runAction } from "@/lib/action-core";
+import type { Viewer } from "@/lib/auth/viewer";
+import { openTestDatabase } from "@/lib/testing/db";
+import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { setTarget } from "./actions/set-target";
+import { listEditableTargets } from "./targets";
+
+let database: Database;
+let manager: Viewer, otherManager: Viewer, staff: Viewer, admin: Viewer;
+let teamId: string, otherTeamId: string;
+
+type Result = { ok: true; data: { id: string; version: number } } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+const run = (who: Viewer, input: Record<string, unknown>) => runAction(setTarget.definition, { viewer: who, db: database.db, t }, input) as Promise<Result>;
+const valid = (extra: Record<string, unknown> = {}) => ({
+  year: "2027", teamId, version: "0", signedAmount: "1.25", signedUnit: "yi", fundsInPlace: "3000", fundsUnit: "wan", projectsSigned: "6", projectsStarted: "4", ...extra,
+});
+const stored = async (team: string, year = 2027) => (await database.db.select().from(targets).where(and(eq(targets.teamId, team), eq(targets.year, year))))[0];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const team = await makeTeam(database.db);
+  const other = await makeTeam(database.db);
+  teamId = team.id;
+  otherTeamId = other.id;
+  manager = await makeViewer(database.db, "manager", teamId);
+  otherManager = await makeViewer(database.db, "manager", otherTeamId);
+  staff = await makeViewer(database.db, "staff", teamId);
+  admin = await makeViewer(database.db, "admin");
+});
+afterAll(() => database?.close());
+
+describe("targets", () => {
+  it("a manager creates then updates their team's target, exactly, with audit rows", async () => {
+    const created = await run(manager, valid());
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect(await stored(teamId)).toMatchObject({ signedAmount: "125000000.00", fundsInPlace: "30000000.00", projectsSigned: 6, projectsStarted: 4, version: 1 });
+    const updated = await run(manager, valid({ version: "1", signedAmount: "123456789.01", signedUnit: "yuan" }));
+    expect(updated).toMatchObject({ ok: true, data: { id: created.data.id, version: 2 } });
+    expect((await stored(teamId))!.signedAmount).toBe("123456789.01");
+    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.entityId, created.data.id), eq(auditLog.action, "target.set")));
+    expect(audit).toHaveLength(2);
+    expect(await listEditableTargets(database.db, manager, 2027)).toEqual([expect.objectContaining({ teamId, version: 2 })]);
+  });
+
+  it("a stale form gets a conflict and changes nothing", async () => {
+    const before = await stored(teamId);
+    expect(await run(manager, valid({ version: "1", signedAmount: "1" }))).toMatchObject({ ok: false, message: t("errors.conflict") });
+    expect(await run(manager, valid({ version: "0", signedAmount: "1" }))).toMatchObject({ ok: false, message: t("errors.conflict") });
+    expect(await stored(teamId)).toEqual(before);
+  });
+
+  it("managers set only their own team's; staff none; admins any team", async () => {
+    expect(await run(otherManager, valid({ version: "2" }))).toMatchObject({ ok: false, message: t("errors.forbidden") });
+    expect(await run(staff, valid({ version: "2" }))).toMatchObject({ ok: false, message: t("errors.forbidden") });
+    expect(await run(admin, valid({ teamId: otherTeamId }))).toMatchObject({ ok: true });
+    expect((await stored(otherTeamId))!.projectsSigned).toBe(6);
+    expect((await listEditableTargets(database.db, admin, 2027)).map((r) => r.teamId)).toEqual(expect.arrayContaining([teamId, otherTeamId]));
+    expect(await listEditableTargets(database.db, staff, 2027)).toEqual([]);
+  });
+
+  it("bad amounts, counts and years are explained per field and save nothing", async () => {
+    const result = await run(admin, valid({ year: "1999", teamId: otherTeamId, version: "1", signedAmount: "12.345", fundsInPlace: "", projectsSigned: "-1", projectsStarted: "2.5" }));
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        year: [t("validation.invalid")],
+        signedAmount: [t("validation.invalid")],
+        fundsInPlace: [t("validation.required")],
+        projectsSigned: [t("validation.invalid")],
+        projectsStarted: [t("validation.invalid")],
+      },
+    });
+    expect((await stored(otherTeamId))!.version).toBe(1);
+  });
+});
