@@ -1,12 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
 import { FormMessage } from "@/components/projects/form-message";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useSaveForm } from "@/components/ui/use-save-form";
 import { DELEGATION_DIRECTIONS } from "@/db/schema";
 import { createDelegation } from "@/lib/delegations/actions/create-delegation";
 import { updateDelegation } from "@/lib/delegations/actions/update-delegation";
@@ -18,32 +16,15 @@ type Props = { mode: "create" } | { mode: "edit"; id: string; version: number; v
 export function DelegationForm(props: Props) {
   const t = useTranslations("delegations.form");
   const dir = useTranslations("delegations.directions");
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
   const edit = props.mode === "edit" ? props : null;
   const v = edit?.values;
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [pending, startTransition] = useTransition();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = edit ? await updateDelegation(data) : await createDelegation(data);
-      if (result.ok) {
-        toast.success(edit ? t("saved") : t("created"));
-        router.push(`/delegations/${result.data.id}`);
-        return;
-      }
-      setConflict(Boolean(result.details));
-      setErrors(result.fieldErrors ?? {});
-      setNotice(result.details ? t("conflict") : result.message);
-      const first = Object.keys(result.fieldErrors ?? {})[0];
-      if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-    });
-  }
+  const { formRef, errors, notice, conflict, pending, onSubmit } = useSaveForm({
+    save: (data) => (edit ? updateDelegation(data) : createDelegation(data)),
+    pathOf: (id) => `/delegations/${id}`,
+    savedMessage: edit ? t("saved") : t("created"),
+    conflictMessage: t("conflict"),
+  });
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">

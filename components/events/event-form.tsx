@@ -1,12 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useSaveForm } from "@/components/ui/use-save-form";
 import { EVENT_KINDS } from "@/db/schema";
 import { createEvent } from "@/lib/events/actions/create-event";
 import { updateEvent } from "@/lib/events/actions/update-event";
@@ -29,32 +27,15 @@ type Props = { mode: "create" } | { mode: "edit"; id: string; version: number; v
 export function EventForm(props: Props) {
   const t = useTranslations("events.form");
   const kindName = useTranslations("events.kinds");
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
   const edit = props.mode === "edit" ? props : null;
   const v = edit?.values;
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
-  const [pending, startTransition] = useTransition();
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = edit ? await updateEvent(data) : await createEvent(data);
-      if (result.ok) {
-        toast.success(edit ? t("saved") : t("created"));
-        router.push(`/events/${result.data.id}`);
-        return;
-      }
-      setConflict(Boolean(result.details));
-      setErrors(result.fieldErrors ?? {});
-      setNotice(result.details ? t("conflict") : result.message);
-      const first = Object.keys(result.fieldErrors ?? {})[0];
-      if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-    });
-  }
+  const { formRef, errors, notice, conflict, pending, onSubmit } = useSaveForm({
+    save: (data) => (edit ? updateEvent(data) : createEvent(data)),
+    pathOf: (id) => `/events/${id}`,
+    savedMessage: edit ? t("saved") : t("created"),
+    conflictMessage: t("conflict"),
+  });
 
   const text = (name: keyof EventFormValues, type = "text") => (
     <Field name={name} label={t(name)} errors={errors[name]}>

@@ -1,12 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useSaveForm } from "@/components/ui/use-save-form";
 import { PROJECT_STATUSES } from "@/db/schema";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { updateProject } from "@/lib/projects/actions/update-project";
@@ -37,34 +36,17 @@ export function ProjectForm(props: Props) {
   const stageName = useTranslations("projects.stages");
   const statusName = useTranslations("projects.statuses");
   const locale = useLocale();
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
   const edit = props.mode === "edit" ? props : null;
   const v = edit?.values;
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [notice, setNotice] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
   const [status, setStatus] = useState(v?.status ?? "active");
-  const [pending, startTransition] = useTransition();
   const label = (o: Named) => o.name ?? (locale === "en" ? (o.nameEn ?? o.nameZh) : (o.nameZh ?? o.nameEn)) ?? "";
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const result = edit ? await updateProject(data) : await createProject(data);
-      if (result.ok) {
-        toast.success(edit ? t("saved") : t("created"));
-        router.push(`/projects/${result.data.id}`);
-        return;
-      }
-      setConflict(Boolean(result.details));
-      setErrors(result.fieldErrors ?? {});
-      setNotice(result.details ? t("conflict") : result.message);
-      const first = Object.keys(result.fieldErrors ?? {})[0];
-      if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-    });
-  }
+  const { formRef, errors, notice, conflict, pending, onSubmit } = useSaveForm({
+    save: (data) => (edit ? updateProject(data) : createProject(data)),
+    pathOf: (id) => `/projects/${id}`,
+    savedMessage: edit ? t("saved") : t("created"),
+    conflictMessage: t("conflict"),
+  });
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
