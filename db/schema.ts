@@ -155,6 +155,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expires: tstz().notNull(),
+    /** When the person signed in: the absolute time-out counts from here, whatever the activity. */
+    createdAt: tstz().notNull().defaultNow(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
