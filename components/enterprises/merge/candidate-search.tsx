@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
-import { searchMergeCandidates } from "@/lib/enterprises/actions/merge-candidates";
+import type { MergeCandidate } from "@/lib/enterprises/merge-queries";
 import { countryName, primaryName } from "@/lib/i18n/display";
 
 /** Waits until typing pauses, so each keystroke is not a request. */
@@ -25,9 +25,11 @@ export function CandidateSearch({ mergedId, onChoose }: { mergedId: string; onCh
   const search = useQuery({
     queryKey: ["merge-candidates", mergedId, settled],
     queryFn: async () => {
-      const result = await searchMergeCandidates({ mergedId, query: settled });
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
+      const params = new URLSearchParams({ merged: mergedId, q: settled });
+      const response = await fetch(`/api/enterprises/merge/candidates?${params}`);
+      const body = (await response.json().catch(() => ({}))) as { items?: MergeCandidate[]; error?: string };
+      if (!response.ok || !body.items) throw new Error(body.error ?? response.statusText);
+      return body.items;
     },
     enabled: settled !== "",
     staleTime: 10_000,

@@ -7,9 +7,8 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { mergeEnterprises } from "@/lib/enterprises/actions/merge-enterprises";
-import { previewMerge } from "@/lib/enterprises/actions/merge-preview";
 import type { FillableField } from "@/lib/enterprises/merge-record";
-import type { MergeSide } from "@/lib/enterprises/merge-queries";
+import type { MergePreview, MergeSide } from "@/lib/enterprises/merge-queries";
 import { countryName, primaryName } from "@/lib/i18n/display";
 import { ModalMessage } from "@/components/ui/modal";
 
@@ -39,9 +38,11 @@ export function MergePreviewPanel({ survivorId, mergedId, mergedVersion, onBack,
   const preview = useQuery({
     queryKey,
     queryFn: async () => {
-      const result = await previewMerge({ survivorId, mergedId });
-      if (!result.ok) throw new Error(result.message);
-      return result.data;
+      const params = new URLSearchParams({ survivor: survivorId, merged: mergedId });
+      const response = await fetch(`/api/enterprises/merge/preview?${params}`);
+      const body = (await response.json().catch(() => ({}))) as MergePreview & { error?: string };
+      if (!response.ok) throw new Error(body.error ?? response.statusText);
+      return body as MergePreview;
     },
     staleTime: 0,
     retry: false,
