@@ -10,6 +10,27 @@ const list = z
       .filter(Boolean),
   );
 
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Session time-outs and request budgets: read on their own by code that runs in tests too. */
+const limitsShape = {
+  /** Sign-out after this long without a request (sliding). */
+  SESSION_IDLE_MINUTES: positiveInt(120),
+  /** Sign-out this long after signing in, however active the person is. */
+  SESSION_MAX_HOURS: positiveInt(12),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For. 0: the header is not trusted. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Requests to the sign-in routes per client address and minute. */
+  RATE_LIMIT_SIGNIN_PER_MINUTE: positiveInt(120),
+  /** Import chunks (checks and imports, up to 500 rows each) per person and hour. */
+  RATE_LIMIT_IMPORT_PER_HOUR: positiveInt(600),
+  /** Calendar feed requests per feed address and minute. */
+  RATE_LIMIT_CALENDAR_PER_MINUTE: positiveInt(30),
+  /** Calendar feed requests per client address and minute. */
+  RATE_LIMIT_CALENDAR_IP_PER_MINUTE: positiveInt(300),
+};
+const limitsSchema = z.object(limitsShape);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -32,8 +53,14 @@ const schema = z
     DEV_IDP_PORT: z.coerce.number().int().default(3001),
     DEV_IDP_CLIENT_ID: z.string().default("landfall-local"),
     DEV_IDP_CLIENT_SECRET: z.string().default("landfall-local-secret"),
+    /** The public address; https turns on Secure cookies and Strict-Transport-Security. */
+    AUTH_URL: z.url().optional(),
+    ...limitsShape,
   })
   .superRefine((env, ctx) => {
+    if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_HOURS * 60) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_MINUTES"], message: "SESSION_IDLE_MINUTES must not be longer than SESSION_MAX_HOURS" });
+    }
     if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
       ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER" });
     }
@@ -52,7 +79,11 @@ let cached: Env | undefined;
 
 /** Validates a set of variables; throws one message naming every missing or bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = schema.safeParse(source);
+  return parseWith(schema, source);
+}
+
+function parseWith<S extends z.ZodType>(s: S, source: Record<string, string | undefined>): z.output<S> {
+  const parsed = s.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
     throw new Error(`Landfall configuration is invalid:\n${lines.join("\n")}`);
@@ -83,4 +114,16 @@ export function oidcSettings(e: Env = env()): OidcSettings {
     clientSecret: e.DEV_IDP_CLIENT_SECRET,
     local: true,
   };
+}
+
+/** Served over https (AUTH_URL says so): Secure cookies with the __Secure- prefix, and HSTS in production. */
+export function servedOverHttps(e: Env = env()): boolean {
+  return e.AUTH_URL?.startsWith("https://") ?? false;
+}
+
+export type Limits = z.infer<typeof limitsSchema>;
+
+/** The time-outs and budgets from the process's environment (their defaults when unset). */
+export function limits(source: Record<string, string | undefined> = process.env): Limits {
+  return parseWith(limitsSchema, source);
 }

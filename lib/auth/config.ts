@@ -4,8 +4,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { env, oidcSettings } from "@/lib/env";
+import { env, oidcSettings, servedOverHttps } from "@/lib/env";
 import { emailDomainAllowed, parseRoleMap, roleFromClaims } from "./roles";
+import { sessionCookie, sessionPolicy } from "./session-policy";
 
 const PROVIDER_ID = "oidc";
 
@@ -24,6 +25,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   const roleMap = parseRoleMap(e.OIDC_ROLE_MAP);
   const prompt = e.OIDC_PROMPT ?? (oidc.local ? "login" : undefined);
+  const https = servedOverHttps(e);
+  const policy = sessionPolicy(e);
 
   const config: NextAuthConfig = {
     secret: e.AUTH_SECRET,
@@ -37,7 +40,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       // generic cannot express that, but reads and writes only the columns it knows.
     } as never),
     // Database sessions: sign-out and deactivation delete the row and end access at once.
-    session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+    // maxAge is the idle time-out; the absolute one is enforced by lib/auth/session-lookup.ts.
+    session: { strategy: "database", maxAge: policy.idleSeconds, updateAge: policy.updateAgeSeconds },
+    // Over https every auth cookie is Secure and prefixed; the session cookie is spelled out so
+    // the viewer lookup and the proxy read the same name.
+    useSecureCookies: https,
+    cookies: { sessionToken: sessionCookie(https) },
     pages: { signIn: "/signin", error: "/denied", signOut: "/signed-out" },
     providers: [
       {

@@ -1,36 +1,21 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
-import { auth } from "./config";
+import { env, servedOverHttps } from "@/lib/env";
+import { viewerForSession } from "./session-lookup";
+import { sessionCookie, sessionPolicy } from "./session-policy";
 import type { Viewer } from "./viewer";
 
 /**
- * The caller of this request, or null. Reads the user row on every request so a role
- * change or a deactivation takes effect at once, not when the session expires.
+ * The caller of this request, or null. Reads the session and the user row on every request, so
+ * a time-out, a sign-out, a role change or a deactivation takes effect at once.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      teamId: users.teamId,
-      locale: users.locale,
-      deactivatedAt: users.deactivatedAt,
-      deletedAt: users.deletedAt,
-    })
-    .from(users)
-    .where(eq(users.id, id));
-  if (!row || row.deactivatedAt || row.deletedAt) return null;
-  return { id: row.id, name: row.name ?? row.email, email: row.email, role: row.role, teamId: row.teamId, locale: row.locale };
+  const e = env();
+  const token = (await cookies()).get(sessionCookie(servedOverHttps(e)).name)?.value;
+  return viewerForSession(await getDb(), token, sessionPolicy(e));
 });
 
 /** For pages: the caller, or a redirect to sign-in. */
