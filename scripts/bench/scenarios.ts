@@ -1,0 +1,168 @@
+// The screens the benchmark times, each twice: as an HTTP request to the running app with a
+// real session, and as the data-access calls the page makes (the same functions, with the same
+// arguments and in the same order), from which the bare-SQL floor is captured.
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { runAction } from "@/lib/action-core";
+import type { Viewer } from "@/lib/auth/viewer";
+import { listLinkableDelegations } from "@/lib/delegations/queries";
+import {
+  getEnterpriseDetail, listEnterpriseChainNodes, listEnterpriseContacts, listEnterpriseDelegations, listEnterpriseEvents,
+  listEnterpriseProjects,
+} from "@/lib/enterprises/detail-queries";
+import { parseEnterpriseFilters } from "@/lib/enterprises/filters";
+import { countEnterprises, listEnterprises } from "@/lib/enterprises/queries";
+import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
+import { findEventsToLink } from "@/lib/events/queries";
+import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { listFollowUpsFor, listMyDay } from "@/lib/follow-ups/queries";
+import { moveProjectStage } from "@/lib/projects/actions/move-stage";
+import { getPipeline } from "@/lib/projects/board-queries";
+import { parsePipelineFilters } from "@/lib/projects/filters";
+import { listTeamMembers } from "@/lib/projects/form-options";
+import { listChainsWithNodes, listPeople, listTeams } from "@/lib/reference/queries";
+import { parseReviewFilters } from "@/lib/review/filters";
+import { loadReviewTable, REVIEW_TABLES, type Tr } from "@/lib/review/tables";
+import { listSavedViews } from "@/lib/saved-views/queries";
+import { getViewerTeamName } from "@/lib/teams/queries";
+
+export type Role = "staff" | "manager";
+
+export interface MoveTask {
+  id: string;
+  version: number;
+  cookie: string;
+  userId: string;
+}
+
+/** What a scenario's requests vary over: enterprise ids, or the projects moved. */
+export interface Inputs {
+  deepCursor: string;
+  searchZh: string;
+  searchLatin: string;
+  enterpriseIds: string[];
+  moveTasks: MoveTask[];
+  moveActionId: string;
+  /** The people the sessions belong to, by id. */
+  viewers: Map<string, Viewer>;
+}
+
+export interface Phases {
+  /** Runs the calls of one step of the page; the statements they send replay concurrently. */
+  phase<T>(run: () => Promise<T>): Promise<T>;
+}
+
+export interface Scenario {
+  id: string;
+  label: string;
+  role: Role;
+  /** The k-th request: path, and for a server action its method, headers and body. */
+  request(inputs: Inputs, k: number): { path: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: string };
+  /** How many distinct requests there are (a move can be made once per project). */
+  limit?(inputs: Inputs): number;
+  /** The page's data-access calls for the k-th request, grouped into the phases the page awaits. */
+  calls(db: Db, viewer: Viewer, sessionToken: string, inputs: Inputs, k: number, p: Phases): Promise<void>;
+}
+
+const translate = ((key: string) => key) as unknown as Tr;
+
+/** Every signed-in request: the session row with its user (next-auth's adapter), then the viewer's row. */
+async function signedIn(db: Db, token: string, viewer: Viewer, p: Phases) {
+  const adapter = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens } as never);
+  await p.phase(async () => adapter.getSessionAndUser!(token));
+  await p.phase(() => db.select({ id: users.id, name: users.name, email: users.email, role: users.role, teamId: users.teamId, locale: users.locale, deactivatedAt: users.deactivatedAt, deletedAt: users.deletedAt }).from(users).where(eq(users.id, viewer.id)));
+}
+
+const layout = (db: Db, viewer: Viewer) => getViewerTeamName(db, viewer, viewer.locale === "en" ? "en" : "zh-CN");
+
+function enterpriseList(id: string, label: string, params: (i: Inputs) => Record<string, string>): Scenario {
+  return {
+    id, label, role: "staff",
+    request: (i) => ({ path: `/enterprises${Object.keys(params(i)).length ? `?${new URLSearchParams(params(i))}` : ""}` }),
+    async calls(db, viewer, token, i, _k, p) {
+      await signedIn(db, token, viewer, p);
+      const query = params(i);
+      const filters = parseEnterpriseFilters(query);
+      await p.phase(() => Promise.all([
+        layout(db, viewer),
+        listEnterprises(db, viewer, { filters, after: query.after ?? null }),
+        countEnterprises(db, viewer, filters),
+        listChainsWithNodes(db, viewer), listTeams(db, viewer), listPeople(db, viewer), listSavedViews(db, viewer, "enterprises"),
+      ]));
+    },
+  };
+}
+
+export const SCENARIOS: Scenario[] = [
+  enterpriseList("list-first", "Enterprise list, first page", () => ({})),
+  enterpriseList("list-deep", "Enterprise list, deep page (row 100,000)", (i) => ({ after: i.deepCursor })),
+  enterpriseList("search-zh", "Search, two Chinese characters", (i) => ({ q: i.searchZh })),
+  enterpriseList("search-latin", "Search, Latin prefix", (i) => ({ q: i.searchLatin })),
+  {
+    id: "enterprise", label: "Enterprise page with timeline", role: "staff",
+    request: (i, k) => ({ path: `/enterprises/${i.enterpriseIds[k % i.enterpriseIds.length]}` }),
+    async calls(db, viewer, token, i, k, p) {
+      const id = i.enterpriseIds[k % i.enterpriseIds.length]!;
+      await signedIn(db, token, viewer, p);
+      await p.phase(() => Promise.all([layout(db, viewer), getEnterpriseDetail(db, viewer, id)]));
+      await p.phase(() => Promise.all([
+        listEnterpriseContacts(db, viewer, id), listEnterpriseChainNodes(db, viewer, id), listEnterpriseProjects(db, viewer, id),
+        listEnterpriseEvents(db, viewer, id), listEnterpriseDelegations(db, viewer, id), listEnterpriseTimeline(db, viewer, id, { after: null }),
+      ]));
+      await p.phase(() => Promise.all([
+        listFollowUpsFor(db, viewer, { enterpriseId: id }), listTeamMembers(db, viewer, viewer.teamId),
+        findEventsToLink(db, viewer, "", 200), listLinkableDelegations(db, viewer, shanghaiDay()),
+      ]));
+    },
+  },
+  {
+    id: "pipeline", label: "Pipeline board", role: "staff",
+    request: () => ({ path: "/pipeline" }),
+    async calls(db, viewer, token, _i, _k, p) {
+      await signedIn(db, token, viewer, p);
+      const filters = parsePipelineFilters({});
+      await p.phase(() => Promise.all([layout(db, viewer), getPipeline(db, viewer, filters), listTeams(db, viewer), listChainsWithNodes(db, viewer), listPeople(db, viewer)]));
+    },
+  },
+  {
+    id: "my-day", label: "My day", role: "staff",
+    request: () => ({ path: "/my-day" }),
+    async calls(db, viewer, token, _i, _k, p) {
+      await signedIn(db, token, viewer, p);
+      await p.phase(() => Promise.all([layout(db, viewer), listMyDay(db, viewer, "me"), listTeamMembers(db, viewer, viewer.teamId)]));
+    },
+  },
+  {
+    id: "dashboard", label: "Manager dashboard (review)", role: "manager",
+    request: () => ({ path: "/review" }),
+    async calls(db, viewer, token, _i, _k, p) {
+      await signedIn(db, token, viewer, p);
+      const f = parseReviewFilters({});
+      const ctx = { db, viewer, f, t: translate, locale: viewer.locale ?? "zh-CN" };
+      await p.phase(() => Promise.all([layout(db, viewer), listTeams(db, viewer), listChainsWithNodes(db, viewer), ...REVIEW_TABLES.map((id) => loadReviewTable(ctx, id))]));
+    },
+  },
+  {
+    id: "move", label: "Stage move (server action)", role: "staff",
+    limit: (i) => i.moveTasks.length,
+    request(i, k) {
+      const task = i.moveTasks[k]!;
+      return {
+        path: "/pipeline", method: "POST",
+        headers: { cookie: task.cookie, "next-action": i.moveActionId, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+        body: JSON.stringify([{ id: task.id, version: task.version, toStage: "negotiating" }]),
+      };
+    },
+    async calls(db, viewer, token, i, k, p) {
+      const task = i.moveTasks[k]!;
+      const mover = i.viewers.get(task.userId) ?? viewer;
+      await signedIn(db, token, mover, p);
+      await p.phase(async () => {
+        const result = await runAction(moveProjectStage.definition, { viewer: mover, db, t: (key) => key }, { id: task.id, version: task.version, toStage: "negotiating" });
+        if (!result.ok) throw new Error(`bench: capturing the stage move failed: ${result.message}`);
+      });
+    },
+  },
+];

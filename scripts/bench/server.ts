@@ -1,0 +1,91 @@
+// Serves the production build for the benchmark: `next start` and the local OIDC provider
+// (scripts/run.mjs) on ports of their own, from a private copy of `.next`, so a build started
+// by someone else in the working tree cannot change the app under measurement.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const ROOT = process.cwd();
+const LOCK = "/tmp/landfall-e2e.lock";
+// Next reads .env files from the folder it serves; the benchmark passes every variable itself.
+const NOT_LINKED = new Set([".next", ".data", ".git", ".env", ".env.local", ".env.production", ".env.production.local"]);
+
+export interface App {
+  baseUrl: string;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** Builds when asked or when there is no build, then copies `.next` (without its cache) under the shared build lock. */
+export function prepareBuild(dir: string, build: boolean, log: (s: string) => void) {
+  const needBuild = build || !existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (!NOT_LINKED.has(entry)) symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
+  }
+  log(needBuild ? "building (next build) under the shared build lock" : "copying the current build under the shared build lock");
+  const script = `${needBuild ? "node_modules/.bin/next build >/dev/null && " : ""}mkdir -p "${dir}/.next" && ` +
+    `for f in .next/* .next/.[!.]*; do [ -e "$f" ] && [ "$f" != .next/cache ] && cp -a "$f" "${dir}/.next/"; done; true`;
+  execFileSync("flock", [LOCK, "bash", "-c", script], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("bench: no production build to serve (next build failed?)");
+}
+
+/** The server action id of a "use server" export, from the build's manifest. */
+export function actionId(dir: string, file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(dir, ".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.filename?.includes(file) && entry.exportedName === name) return id;
+  }
+  throw new Error(`bench: server action ${name} in ${file} not found in the build`);
+}
+
+export async function startApp(opts: { port: number; idpPort: number; databaseUrl: string; dir?: string; log: (s: string) => void }): Promise<App> {
+  const dir = opts.dir ?? path.join(tmpdir(), `landfall-bench-${opts.port}`);
+  const baseUrl = `http://localhost:${opts.port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LANDFALL_NO_ENV_FILES: "1",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(opts.port),
+    DEV_IDP_PORT: String(opts.idpPort),
+    AUTH_URL: baseUrl,
+    AUTH_SECRET: "bench-only-secret-not-for-production-0000",
+    OIDC_ALLOWED_DOMAINS: "landfall.example",
+    OIDC_ADMIN_EMAILS: "admin@landfall.example",
+    LANDFALL_LOCAL_IDP: "1",
+    DATABASE_URL: opts.databaseUrl,
+  };
+  const child: ChildProcess = spawn("node", [path.join(ROOT, "scripts", "run.mjs"), "start"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || !child.pid) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`bench: the app exited while starting:\n${output.slice(-2000)}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`bench: the app did not answer /api/health within 90 s:\n${output.slice(-2000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  opts.log(`app on ${baseUrl} (next start, production build), local IdP on ${opts.idpPort}`);
+  return { baseUrl, dir, stop };
+}
