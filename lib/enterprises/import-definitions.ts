@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { CREATE_ROLE } from "@/lib/access";
-import type { ActionDefinition } from "@/lib/action-core";
+import type { ActionContext, ActionDefinition } from "@/lib/action-core";
+import { ActionError } from "@/lib/errors";
+import { consume } from "@/lib/rate-limit";
 import { classifyRows, insertClassifiedRows } from "./import";
 import { CHUNK_ROWS, IMPORT_FIELDS, MAX_CELL } from "./import-fields";
 import { countStatuses, type ImportCounts, type ImportRowResult } from "./import-report";
@@ -27,6 +29,15 @@ export interface ImportChunkResult {
   counts: ImportCounts;
 }
 
+/**
+ * Each chunk, checked or imported, spends one of the person's import budget
+ * (RATE_LIMIT_IMPORT_PER_HOUR). Refused before anything is read or written.
+ */
+async function spendImportBudget({ viewer }: ActionContext<unknown>): Promise<void> {
+  const outcome = await consume("import", viewer.id);
+  if (!outcome.allowed) throw new ActionError("rateLimited");
+}
+
 /** Any fixed number: the key of the transaction-level lock that queues concurrent imports. */
 const IMPORT_LOCK = 7_461_001;
 
@@ -35,6 +46,7 @@ export const previewImportDefinition: ActionDefinition<typeof importChunkInput, 
   name: "enterprise.import_preview",
   input: importChunkInput,
   minRole: CREATE_ROLE,
+  authorize: spendImportBudget,
   async run({ input, tx }) {
     const { results } = await classifyRows(tx, input.rows);
     const counts = countStatuses(results);
@@ -53,6 +65,7 @@ export const importEnterprisesDefinition: ActionDefinition<typeof importChunkInp
   name: "enterprise.import",
   input: importChunkInput,
   minRole: CREATE_ROLE,
+  authorize: spendImportBudget,
   async run({ viewer, input, tx }) {
     // Two people importing the same list at once would each see a name as new: queue them.
     // Credit codes are guarded by their unique index anyway.
