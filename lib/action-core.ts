@@ -118,6 +118,12 @@ export async function runAction<S extends z.ZodType, T>(
     // A serialisation failure or deadlock is another writer winning the race.
     const code = pgError(error)?.code;
     if (code === "40001" || code === "40P01") return { ok: false, message: t("errors.conflict") };
+    // A value the schema let through but the column refuses (out of range, bad encoding, a
+    // reference to a row that does not exist): the caller's input, not a fault of ours.
+    if (code?.startsWith("22") || code === "23503") {
+      console.warn(`[action ${def.name}] refused by the database: ${code}`);
+      return { ok: false, message: t("errors.invalid") };
+    }
     console.error(`[action ${def.name}] failed`, error);
     return { ok: false, message: t("errors.unexpected") };
   }

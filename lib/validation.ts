@@ -2,12 +2,27 @@ import { z } from "zod";
 
 // Field messages are catalogue keys ("validation.*"); the action wrapper translates them.
 
+/**
+ * Characters no one types into a form: C0 controls other than tab and line breaks, DEL, and the
+ * bidirectional embedding, override and isolate marks that make stored text display in an order
+ * other than the one it was saved in. PostgreSQL refuses NUL outright; the rest would be stored
+ * and shown to other users.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+/** True when the text holds none of the refused control characters. */
+export const isPlainText = (s: string) => !CONTROL_CHARACTERS.test(s);
+
+/** A string of at most `max` characters without control characters. */
+export const plainString = (max: number, missing = "validation.invalid") =>
+  z
+    .string({ error: missing })
+    .max(max, { error: "validation.tooLong" })
+    .refine(isPlainText, { error: "validation.controlCharacters" });
+
 /** Trimmed text; empty input becomes undefined so optional fields stay null. */
 export const optionalText = (max = 500) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() || undefined : v),
-    z.string({ error: "validation.invalid" }).max(max, { error: "validation.tooLong" }).optional(),
-  );
+  z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), plainString(max).optional());
 
 export const requiredText = (max = 500) =>
   z.preprocess(
@@ -15,7 +30,8 @@ export const requiredText = (max = 500) =>
     z
       .string({ error: "validation.required" })
       .min(1, { error: "validation.required" })
-      .max(max, { error: "validation.tooLong" }),
+      .max(max, { error: "validation.tooLong" })
+      .refine(isPlainText, { error: "validation.controlCharacters" }),
   );
 
 /** A select whose empty option means "not set". */

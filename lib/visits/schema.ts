@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createFollowUpInput } from "@/lib/follow-ups/schema";
-import { optionalText, requiredText, uuidParam } from "@/lib/validation";
+import { optionalText, plainString, requiredText, uuidParam } from "@/lib/validation";
 
 // One schema for the visit form and its actions. FormData is strings: a checkbox group arrives
 // as a string or an array, next steps as indexed keys (`steps.0.title`).
@@ -18,7 +18,7 @@ const nameList = z.preprocess(
       .flatMap((x) => (typeof x === "string" ? x.split(/[,，、;；\n]/) : [x]))
       .map((x) => (typeof x === "string" ? x.trim() : x))
       .filter((x) => x !== ""),
-  z.array(z.string().max(200, { error: "validation.tooLong" })).max(50, { error: "validation.tooLong" }),
+  z.array(plainString(200)).max(50, { error: "validation.tooLong" }),
 );
 
 /**
