@@ -145,7 +145,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: createEnterprise, entity: "enterprise", operation: "create", by: "staffA", change: "create", entityType: "enterprise", input: (w, who) => ({ nameZh: `新建企业${w.tag}${who.role}`, city: "肇庆" }) }),
   e({ action: updateEnterprise, entity: "enterprise", operation: "update", by: "staffA", change: "update", entityType: "enterprise", entityId: (w) => w.ids.enterprise, input: (w) => ({ id: w.ids.enterprise, version: v1, nameZh: `星海动力科技${w.tag}有限公司`, city: "深圳", province: "广东" }) }),
   e({ action: deleteEnterprise, entity: "enterprise", operation: "delete", by: "managerA", change: "delete", entityType: "enterprise", entityId: (w) => w.ids.enterprise, input: (w) => ({ id: w.ids.enterprise, version: v1 }) }),
-  e({ action: restoreEnterprise, entity: "enterprise", operation: "update", by: "managerA", change: "update", entityType: "enterprise", entityId: (w) => w.ids.deletedEnterprise, input: (w) => ({ id: w.ids.deletedEnterprise, version: v1 }) }),
+  e({ action: restoreEnterprise, entity: "enterprise", operation: "delete", by: "managerA", change: "update", entityType: "enterprise", entityId: (w) => w.ids.deletedEnterprise, input: (w) => ({ id: w.ids.deletedEnterprise, version: v1 }) }),
   e({ action: mergeEnterprises, entity: "enterprise", operation: "merge", by: "managerA", change: "update", entityType: "enterprise", entityId: (w) => w.ids.enterprise, input: (w) => ({ survivorId: w.ids.enterprise, mergedId: w.ids.enterprise2, survivorVersion: v1, mergedVersion: v1 }) }),
   e({ action: importEnterprises, entity: "enterprise", operation: "create", by: "staffA", change: "create", entityType: "enterprise", input: (w, who) => ({ rows: [{ row: 1, values: { nameZh: `导入企业${w.tag}${who.role}`, city: "丽水" } }] }) }),
   e({
@@ -173,7 +173,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: createEvent, entity: "event", operation: "create", by: "staffA", change: "create", entityType: "event", input: (w) => ({ kind: "forum", nameZh: `新能源论坛${w.tag}`, startsOn: "2026-09-01", endsOn: "2026-09-02" }) }),
   e({ action: updateEvent, entity: "event", operation: "update", by: "staffA", change: "update", entityType: "event", entityId: (w) => w.ids.event, input: (w) => ({ id: w.ids.event, version: v1, kind: "docking", nameZh: `对接会${w.tag}（改）`, startsOn: "2026-05-10", endsOn: "2026-05-11" }) }),
   e({ action: deleteEvent, entity: "event", operation: "delete", by: "staffA", change: "delete", entityType: "event", entityId: (w) => w.ids.event, input: (w) => ({ id: w.ids.event, version: v1 }) }),
-  e({ action: addParticipants, entity: "event", operation: "update", by: "staffA", change: "create", entityType: "event_participant", input: (w) => ({ eventId: w.ids.event, rows: [{ enterpriseId: w.ids.enterprise2, role: "speaker" }] }) }),
+  e({ action: addParticipants, entity: "event", operation: "create", by: "staffA", change: "create", entityType: "event_participant", input: (w) => ({ eventId: w.ids.event, rows: [{ enterpriseId: w.ids.enterprise2, role: "speaker" }] }) }),
   e({ action: updateParticipantRole, entity: "event", operation: "update", by: "staffA", change: "update", entityType: "event_participant", entityId: (w) => w.ids.participant, input: (w) => ({ id: w.ids.participant, role: "host" }) }),
   e({ action: removeParticipant, entity: "event", operation: "update", by: "staffA", change: "delete", entityType: "event_participant", entityId: (w) => w.ids.participant, input: (w) => ({ id: w.ids.participant }) }),
 
@@ -216,7 +216,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: rescheduleFollowUp, entity: "follow-up", operation: "update", by: "staffA", change: "update", entityType: "follow_up", entityId: (w) => w.ids.followUp, input: (w) => ({ id: w.ids.followUp, version: v1, dueOn: "2099-03-01" }) }),
   e({ action: reassignFollowUp, entity: "follow-up", operation: "update", by: "staffA", change: "update", entityType: "follow_up", entityId: (w) => w.ids.followUp, input: (w) => ({ id: w.ids.followUp, version: v1, assigneeId: w.ids.staffA2 }) }),
   e({ action: cancelFollowUp, entity: "follow-up", operation: "delete", by: "staffA", change: "update", entityType: "follow_up", entityId: (w) => w.ids.followUp, input: (w) => ({ id: w.ids.followUp, version: v1, outcome: "企业已另选地址" }) }),
-  e({ action: assignAlert, entity: "follow-up", operation: "create", by: "managerA", change: "create", entityType: "follow_up", input: (w) => ({ projectId: w.ids.project, kind: "stalled", assigneeId: w.ids.staffA2 }) }),
+  e({ action: assignAlert, entity: "follow-up", operation: "create", by: "managerA", change: "create", entityType: "follow_up", input: (w, who) => ({ projectId: w.ids.project, kind: "stalled", assigneeId: who.id }) }),
 
   /* projects */
   e({ action: createProject, entity: "project", operation: "create", by: "staffA", change: "create", entityType: "project", input: (w) => ({ enterpriseId: w.ids.enterprise, name: `二期项目${w.tag}`, plannedAmount: "1.5", plannedUnit: "yi" }) }),
