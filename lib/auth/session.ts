@@ -13,8 +13,11 @@ import type { Viewer } from "./viewer";
  * a time-out, a sign-out, a role change or a deactivation takes effect at once.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  // Cookies first: it marks the render dynamic, so prerendering (e.g. /_not-found at build
+  // time, without the runtime configuration) never reaches env().
+  const jar = await cookies();
   const e = env();
-  const token = (await cookies()).get(sessionCookie(servedOverHttps(e)).name)?.value;
+  const token = jar.get(sessionCookie(servedOverHttps(e)).name)?.value;
   return viewerForSession(await getDb(), token, sessionPolicy(e));
 });
 
