@@ -6,15 +6,18 @@
 //   npm run bench -- --smoke                   # tiny data set in landfall_bench_smoke, a few seconds per run
 //
 // Options: --seconds N (per run at 20 users; default 15, smoke 2), --build (run next build first),
+// --reuse (serve the copy of the build made by the previous run), --no-lock (do not wait for
+// the shared build lock; see below),
 // --no-lighthouse, --only id,id (scenarios), --out DIR (default .data/bench).
 // Exits non-zero when any request fails (non-2xx, error, timeout); the timings never fail it.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import type { Db } from "@/db";
+import { type Db, openDatabase } from "@/db";
 import * as schema from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { encodeCursor } from "@/lib/paging";
@@ -22,7 +25,7 @@ import { runLighthouse, type PageScore } from "./lighthouse";
 import { type Plan, runHttp, runSql, type Stats } from "./load";
 import { type Inputs, type MoveTask, type Role, SCENARIOS, type Scenario } from "./scenarios";
 import { countsFor, seedScale, shanghaiToday } from "./seed-scale";
-import { actionId, prepareBuild, startApp } from "./server";
+import { actionId, LOCK, prepareBuild, startApp } from "./server";
 import { targetUrl } from "./target";
 
 const argv = process.argv.slice(2);
@@ -34,7 +37,7 @@ const option = (name: string) => {
 
 const smoke = flag("smoke");
 const seconds = Number(option("seconds") ?? (smoke ? 2 : 15));
-const secondsAlone = smoke ? Math.min(seconds, 1.5) : Math.max(5, Math.round(seconds / 2));
+const secondsAlone = smoke ? Math.min(seconds, 1) : Math.max(5, Math.round(seconds / 2));
 const only = option("only")?.split(",");
 const outDir = path.resolve(option("out") ?? ".data/bench");
 const APP_PORT = 3200;
@@ -44,6 +47,17 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 /** Thrown to roll back the transaction that EXPLAINs a write. */
 class RollBack extends Error {}
 
+// The full benchmark holds the shared build-and-browser-test lock while it measures, so no build
+// or Playwright run shares the two cores with it (--no-lock to measure anyway).
+if (!smoke && !flag("no-lock") && !process.env.LANDFALL_BENCH_LOCKED) {
+  log(`waiting for ${LOCK} (builds and browser tests of others finish first)`);
+  const child = spawnSync("flock", [LOCK, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, LANDFALL_BENCH_LOCKED: "1" },
+  });
+  process.exit(child.status ?? 1);
+}
+
 const scenarios = SCENARIOS.filter((s) => !only || only.includes(s.id));
 const { url, name } = targetUrl(option("url"), option("db") ?? (smoke ? "landfall_bench_smoke" : "landfall_bench"));
 
@@ -52,6 +66,12 @@ if (smoke) {
   await seedScale({ url, name, scale: 0.005, today: shanghaiToday(), log: (l) => log(`seed: ${l}`) });
 }
 
+// The app migrates at start-up too; sessions below need the current columns.
+{
+  const database = openDatabase({ url });
+  await database.migrate();
+  await database.close();
+}
 const sql = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
 const created: string[] = [];
 let failures = 0;
@@ -125,7 +145,8 @@ try {
     start += count;
   }
   const dir = path.join("/tmp", `landfall-bench-${APP_PORT}`);
-  prepareBuild(dir, flag("build"), log);
+  if (flag("reuse") && existsSync(path.join(dir, ".next", "BUILD_ID"))) log(`serving the build copied earlier to ${dir}`);
+  else prepareBuild(dir, flag("build"), log);
   const baseInputs: Omit<Inputs, "moveTasks"> = {
     deepCursor: deep ? encodeCursor({ at: deep.at, id: deep.id }) : "",
     searchZh: option("zh") ?? "瑞博",
@@ -151,7 +172,7 @@ try {
       const res = await fetch(`${app.baseUrl}${r.path}`, { method: r.method ?? "GET", redirect: "manual", headers: { cookie, ...(r.headers ?? {}) }, body: r.body });
       const text = await res.text();
       if (res.status !== 200 || (s.id === "move" && !text.includes('"ok":true'))) {
-        throw new Error(`bench: ${s.id} answered ${res.status} ${res.headers.get("location") ?? ""} ${text.slice(0, 300)}`);
+        throw new Error(`bench: ${s.id} answered ${res.status} ${res.headers.get("location") ?? ""} ${text.slice(0, 300)}\n${app.output()}`);
       }
     }
     for (const s of scenarios) {
@@ -245,7 +266,8 @@ try {
 
       // EXPLAIN (ANALYZE, BUFFERS) of every statement of the page; writes inside a rolled-back transaction.
       const explainOne = async (q: postgres.Sql | postgres.TransactionSql, text: string, params: unknown[]) => {
-        const plan = await q.unsafe(`explain (analyze, buffers) ${text}`, params as never[]);
+        // The list's approximate count is itself an EXPLAIN: analyse the statement it plans.
+        const plan = await q.unsafe(`explain (analyze, buffers) ${text.replace(/^\s*explain\s*\([^)]*\)\s*/i, "")}`, params as never[]);
         return plan.map((r) => String(r["QUERY PLAN"])).join("\n");
       };
       const statements = captured.flat();

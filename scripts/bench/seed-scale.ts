@@ -7,7 +7,7 @@
 //   npm run seed:scale -- --scale 0.005      # the tiny CI data set
 //   npm run seed:scale -- --db landfall_x    # another database name
 //
-// Deterministic: every row comes from its row number (ids are md5 of "kind:n"); only dates are
+// Deterministic: every row comes from its row number (ids are uuids made from the md5 of "kind:n"); only dates are
 // placed relative to the day of loading (`--today YYYY-MM-DD` fixes that too), so "My day" has
 // work due. The database is dropped and created again each time.
 import { createHash } from "node:crypto";
@@ -43,9 +43,10 @@ export function countsFor(scale: number): ScaleCounts {
   return { teams, users: teams * 15, enterprises: n(200_000), projects: n(100_000), visits: n(1_000_000), followUps: n(680_000) };
 }
 
-/** md5 of a key as a uuid: the same as PostgreSQL's md5(key)::uuid. */
+/** A version-4-shaped uuid from the md5 of a key; pg_temp.uid below computes the same in SQL. */
 export function md5Uuid(key: string): string {
-  const h = createHash("md5").update(key).digest("hex");
+  const md5 = createHash("md5").update(key).digest("hex");
+  const h = `${md5.slice(0, 12)}4${md5.slice(13, 16)}8${md5.slice(17)}`;
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
@@ -133,6 +134,8 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleCounts & { con
     await sql.unsafe(`set maintenance_work_mem = '512MB'`);
     await sql.unsafe(`create function pg_temp.h(key text) returns bigint language sql immutable parallel safe
       as $$ select ('x' || substr(md5(key), 1, 12))::bit(48)::bigint $$`);
+    await sql.unsafe(`create function pg_temp.uid(key text) returns uuid language sql immutable parallel safe
+      as $$ select overlay(overlay(md5(key) placing '4' from 13) placing '8' from 17)::uuid $$`);
     const anchorIso = `${opts.today}T09:00:00+08:00`;
     const anchor = Date.parse(anchorIso);
     const P = { T: c.teams, U: c.users, E: c.enterprises, P: c.projects, V: c.visits, F: c.followUps };
@@ -149,16 +152,16 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleCounts & { con
 
     await step(`${c.teams} teams, ${c.users} people`, () => sql.unsafe(params(`
       insert into teams (id, code, name_zh, name_en, created_at, updated_at)
-      select md5('t:' || k)::uuid, 'bench-' || lpad(k::text, 2, '0'),
+      select pg_temp.uid('t:' || k), 'bench-' || lpad(k::text, 2, '0'),
         (array['深圳','杭州','苏州','合肥','武汉','成都','西安','宁波','无锡','南京'])[1 + (k - 1) % 10] || '招商' || k || '组',
         'Investment team ' || k, :anchor - interval '3 years', :anchor - interval '3 years'
       from generate_series(1, :T) k;
       insert into users (id, name, email, role, team_id, locale, created_at, updated_at)
-      select md5('u:' || n)::uuid,
+      select pg_temp.uid('u:' || n),
         (array['王','李','张','刘','陈','杨','赵','黄','周','吴'])[1 + n % 10] || (array['伟','芳','敏','静','磊','强','洋','艳','军','杰','涛','明'])[1 + (n / 10) % 12] || n,
         'bench.u' || lpad(n::text, 3, '0') || '@landfall.example',
         (case when (n - 1) % 15 = 0 then 'manager' else 'staff' end)::role,
-        md5('t:' || ((n - 1) / 15 + 1))::uuid, case when n % 4 = 0 then 'en' else 'zh-CN' end,
+        pg_temp.uid('t:' || ((n - 1) / 15 + 1)), case when n % 4 = 0 then 'en' else 'zh-CN' end,
         :anchor - interval '3 years', :anchor - interval '3 years'
       from generate_series(1, :U) n;`)));
 
@@ -167,9 +170,9 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleCounts & { con
     await step("enterprise chain nodes", () => sql.unsafe(params(`
       with nodes as (select array_agg(id order by code) as a, count(*)::int as n from chain_nodes)
       insert into enterprise_chain_nodes (enterprise_id, chain_node_id, created_at)
-      select md5('e:' || i)::uuid, a[1 + pg_temp.h('en:' || i) % n], :anchor from generate_series(1, :E) i, nodes
+      select pg_temp.uid('e:' || i), a[1 + pg_temp.h('en:' || i) % n], :anchor from generate_series(1, :E) i, nodes
       union all
-      select md5('e:' || i)::uuid, a[1 + (pg_temp.h('en:' || i) + 1) % n], :anchor from generate_series(1, :E) i, nodes
+      select pg_temp.uid('e:' || i), a[1 + (pg_temp.h('en:' || i) + 1) % n], :anchor from generate_series(1, :E) i, nodes
       where pg_temp.h('eo:' || i) % 10 < 3`)));
 
     await step(`${c.projects} projects`, async () => {
@@ -182,15 +185,15 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleCounts & { con
                  when h2 % 100 < 82 then 5 when h2 % 100 < 88 then 6 when h2 % 100 < 93 then 7 when h2 % 100 < 97 then 8 else 9 end as ord,
             :anchor - make_interval(secs => (h3 % (3 * 365 * 86400))::float8) as created
           from g)
-        select s.*, md5('p:' || i)::uuid as id, md5('u:' || ((team - 1) * 15 + 2 + (h1 >> 20) % 14))::uuid as owner,
-          md5('u:' || ((team - 1) * 15 + 1))::uuid as manager, md5('t:' || team)::uuid as team_id
+        select s.*, pg_temp.uid('p:' || i) as id, pg_temp.uid('u:' || ((team - 1) * 15 + 2 + (h1 >> 20) % 14)) as owner,
+          pg_temp.uid('u:' || ((team - 1) * 15 + 1)) as manager, pg_temp.uid('t:' || team) as team_id
         from s`));
       await sql.unsafe(params(`
         with nodes as (select array_agg(id order by code) as a, count(*)::int as n from chain_nodes)
         insert into projects (id, created_at, updated_at, created_by, updated_by, version, owner_id, team_id, enterprise_id, name,
           chain_node_id, stage, status, lost_reason, planned_amount, currency, expected_jobs, land_mu, confidential, stage_changed_at,
           signed_on, agreed_start_months)
-        select id, created, created + (:anchor - created) * ((ord - 1)::float8 / ord), owner, owner, ord, owner, team_id, md5('e:' || ent)::uuid,
+        select id, created, created + (:anchor - created) * ((ord - 1)::float8 / ord), owner, owner, ord, owner, team_id, pg_temp.uid('e:' || ent),
           (array['动力电池','储能电站','智能工厂','研发中心','区域总部','生产基地','零部件','数据中心'])[1 + (h3 >> 8) % 8] || '项目 ' || i,
           a[1 + (h3 >> 12) % n], (enum_range(null::project_stage))[ord],
           (case when (h2 >> 8) % 100 < 78 then 'active' when (h2 >> 8) % 100 < 88 then 'delayed' when (h2 >> 8) % 100 < 95 then 'dormant' else 'lost' end)::project_status,
@@ -209,7 +212,7 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleCounts & { con
       const applied = await sql.unsafe(params(`
         insert into stage_changes (id, created_at, updated_at, created_by, updated_by, project_id, from_stage, to_stage, state, reason,
           changed_by, changed_at, verified_by, verified_at)
-        select md5('c:' || gp.i || ':' || k)::uuid, at, at, owner, owner, id,
+        select pg_temp.uid('c:' || gp.i || ':' || k), at, at, owner, owner, id,
           case when k > 1 then (enum_range(null::project_stage))[k - 1] end, (enum_range(null::project_stage))[k], 'applied',
           case when k = 1 then '新线索' end, case when k >= 6 then manager else owner end, at,
           case when k >= 6 then manager end, case when k >= 6 then at end
@@ -217,7 +220,7 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleCounts & { con
           cross join lateral (select created + (:anchor - created) * ((k - 1)::float8 / ord) as at) t`));
       const pending = await sql.unsafe(params(`
         insert into stage_changes (id, created_at, updated_at, created_by, updated_by, project_id, from_stage, to_stage, state, reason, changed_by, changed_at)
-        select md5('c:' || i || ':pending')::uuid, :anchor - interval '1 day', :anchor - interval '1 day', owner, owner, id,
+        select pg_temp.uid('c:' || i || ':pending'), :anchor - interval '1 day', :anchor - interval '1 day', owner, owner, id,
           (enum_range(null::project_stage))[ord], (enum_range(null::project_stage))[ord + 1], 'pending', '申请核验', owner, :anchor - interval '1 day'
         from gp where ord between 5 and 8 and h3 % 40 = 0`));
       return applied.count + pending.count;
@@ -225,26 +228,26 @@ export async function seedScale(opts: ScaleOptions): Promise<ScaleCounts & { con
 
     await step(`${c.visits} visits`, () => sql.unsafe(params(`
       insert into visits (id, created_at, updated_at, created_by, updated_by, owner_id, team_id, enterprise_id, occurred_at, place, summary, outcome)
-      select md5('v:' || i)::uuid, occ, occ, u, u, u, md5('t:' || ((n - 1) / 15 + 1))::uuid, md5('e:' || (1 + h1 % :E))::uuid, occ,
+      select pg_temp.uid('v:' || i), occ, occ, u, u, u, pg_temp.uid('t:' || ((n - 1) / 15 + 1)), pg_temp.uid('e:' || (1 + h1 % :E)), occ,
         (array['企业总部','生产基地','研发中心','招商局会议室','线上会议','展会现场'])[1 + (h1 >> 8) % 6],
         (array['介绍本地产业政策与配套，企业关注用地与人才。','参观生产线，讨论扩产计划与投资节奏。','就设立区域总部交换意见，约定下次会谈。',
                '企业提出能耗指标与供电保障需求。','讨论供应链本地配套与物流方案。'])[1 + (h1 >> 12) % 5],
         (array['积极','观望','需跟进','已提交材料'])[1 + (h1 >> 16) % 4]
       from (select i, pg_temp.h('v:' || i) as h1, 1 + pg_temp.h('w:' || i) % :U as n,
-              md5('u:' || (1 + pg_temp.h('w:' || i) % :U))::uuid as u,
+              pg_temp.uid('u:' || (1 + pg_temp.h('w:' || i) % :U)) as u,
               :anchor - make_interval(secs => (pg_temp.h('x:' || i) % (3 * 365 * 86400))::float8) as occ
             from generate_series(1, :V) i) v`)));
 
     await step(`${c.followUps} follow-ups`, () => sql.unsafe(params(`
       insert into follow_ups (id, created_at, updated_at, created_by, updated_by, team_id, enterprise_id, project_id, kind, title,
         assignee_id, due_on, status, outcome, completed_at)
-      select md5('f:' || f.i)::uuid, made, made, f.u, f.u, md5('t:' || ((f.n - 1) / 15 + 1))::uuid,
-        coalesce(md5('e:' || gp.ent)::uuid, md5('e:' || (1 + f.h1 % :E))::uuid), gp.id,
+      select pg_temp.uid('f:' || f.i), made, made, f.u, f.u, pg_temp.uid('t:' || ((f.n - 1) / 15 + 1)),
+        coalesce(pg_temp.uid('e:' || gp.ent), pg_temp.uid('e:' || (1 + f.h1 % :E))), gp.id,
         (enum_range(null::follow_up_kind))[1 + (f.h1 >> 8) % 6],
         (array['电话回访','寄送园区资料','安排实地考察','确认投资意向书','跟进用地需求','邀请参加推介会'])[1 + (f.h1 >> 12) % 6],
         f.u, due, st::follow_up_status, case when st = 'done' then '已完成' end,
         case when st = 'done' then (due::timestamp + interval '10 hours') at time zone 'Asia/Shanghai' end
-      from (select i, h1, n, md5('u:' || n)::uuid as u, due,
+      from (select i, h1, n, pg_temp.uid('u:' || n) as u, due,
               (due::timestamp - interval '10 days') at time zone 'Asia/Shanghai' as made,
               case when due >= :today - 14 then 'open' when h2 % 100 < 92 then 'done' when h2 % 100 < 97 then 'open' else 'cancelled' end as st,
               case when (h1 >> 20) % 10 < 4 then 1 + (h1 >> 24) % :P end as proj

@@ -1,5 +1,5 @@
 // Serves the production build for the benchmark: `next start` and the local OIDC provider
-// (scripts/run.mjs) on ports of their own, from a private copy of `.next`, so a build started
+// on ports of their own (as scripts/run.mjs does), from a private copy of `.next`, so a build started
 // by someone else in the working tree cannot change the app under measurement.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -7,13 +7,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 const ROOT = process.cwd();
-const LOCK = "/tmp/landfall-e2e.lock";
+export const LOCK = "/tmp/landfall-e2e.lock";
 // Next reads .env files from the folder it serves; the benchmark passes every variable itself.
 const NOT_LINKED = new Set([".next", ".data", ".git", ".env", ".env.local", ".env.production", ".env.production.local"]);
 
 export interface App {
   baseUrl: string;
   dir: string;
+  /** What the app and the IdP printed, for an error message. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -28,7 +30,9 @@ export function prepareBuild(dir: string, build: boolean, log: (s: string) => vo
   log(needBuild ? "building (next build) under the shared build lock" : "copying the current build under the shared build lock");
   const script = `${needBuild ? "node_modules/.bin/next build >/dev/null && " : ""}mkdir -p "${dir}/.next" && ` +
     `for f in .next/* .next/.[!.]*; do [ -e "$f" ] && [ "$f" != .next/cache ] && cp -a "$f" "${dir}/.next/"; done; true`;
-  execFileSync("flock", [LOCK, "bash", "-c", script], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  // A benchmark that already holds the lock (see run.ts) must not wait for itself.
+  const command = process.env.LANDFALL_BENCH_LOCKED ? ["bash", "-c", script] : ["flock", LOCK, "bash", "-c", script];
+  execFileSync(command[0]!, command.slice(1), { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) throw new Error("bench: no production build to serve (next build failed?)");
 }
 
@@ -60,20 +64,34 @@ export async function startApp(opts: { port: number; idpPort: number; databaseUr
     LANDFALL_LOCAL_IDP: "1",
     DATABASE_URL: opts.databaseUrl,
   };
-  const child: ChildProcess = spawn("node", [path.join(ROOT, "scripts", "run.mjs"), "start"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
-  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const spawnPart = (cmd: string, args: string[], cwd: string) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    return child;
+  };
+  // The IdP from the working tree (it checks that it was started as itself), Next from the private copy.
+  const children: ChildProcess[] = [
+    spawnPart("node_modules/.bin/tsx", ["scripts/dev-idp.ts"], ROOT),
+    spawnPart(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], dir),
+  ];
+  const exited = () => children.find((c) => c.exitCode !== null);
   const stop = async () => {
-    if (child.exitCode !== null || !child.pid) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    await Promise.all(children.map(async (child) => {
+      if (child.exitCode !== null || !child.pid) return;
+      const gone = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid, "SIGTERM");
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    }));
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`bench: the app exited while starting:\n${output.slice(-2000)}`);
+    if (exited()) {
+      await stop();
+      throw new Error(`bench: the app or the IdP exited while starting:\n${output.slice(-2000)}`);
+    }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
@@ -87,5 +105,5 @@ export async function startApp(opts: { port: number; idpPort: number; databaseUr
     await new Promise((r) => setTimeout(r, 300));
   }
   opts.log(`app on ${baseUrl} (next start, production build), local IdP on ${opts.idpPort}`);
-  return { baseUrl, dir, stop };
+  return { baseUrl, dir, stop, output: () => `${exited() ? "(a part has exited)\n" : ""}${output.slice(-3000)}` };
 }
