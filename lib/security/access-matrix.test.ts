@@ -78,7 +78,10 @@ const MATRIX: readonly Row[] = [
   ["confidential project",  "read",          [],                                                                "404",   "404",   "404",   "allow", "404",   "allow"],
   // staffA is in the project's team but not its owner: to them it does not exist either, nor does its follow-up.
   ["confidential project",  "update",        ["project.update", "project.setStatus", "project.moveStage", "project.addTranche", "followUp.complete", "followUp.reschedule", "followUp.reassign", "followUp.cancel"], "deny", "404", "404", "allow", "404", "allow"],
+  // Anyone who may create a project may make it confidential: it is theirs.
+  ["confidential project",  "create",        ["project.create"],                                                "deny",  "allow", "allow", "allow", "allow", "allow"],
   ["confidential project",  "delete",        "n/a"],
+  ["confidential project",  "verify stage",  ["project.decideStageRequest"],                                    "deny",  "deny",  "deny",  "allow", "404",   "allow"],
   ["stage request",         "read",          [],                                                                "allow", "allow", "allow", "allow", "allow", "allow"],
   ["stage request",         "verify stage",  ["project.decideStageRequest"],                                    "deny",  "deny",  "deny",  "allow", "deny",  "allow"],
   ["saved view",            "read",          [],                                                                "404",   "allow", "404",   "404",   "404",   "404"],
@@ -144,7 +147,13 @@ const byName = new Map(CATALOGUE.map((c) => [c.action.definition.name, c]));
 
 /** The world as the confidential-project rows see it: the same project and follow-up entries, aimed at the confidential project and its follow-up. */
 const aimedAt = (entity: Entity, w: World): World =>
-  entity === "confidential project" ? { ...w, ids: { ...w.ids, project: w.ids.confidentialProject, followUp: w.ids.confidentialFollowUp } } : w;
+  entity === "confidential project"
+    ? { ...w, ids: { ...w.ids, project: w.ids.confidentialProject, followUp: w.ids.confidentialFollowUp, stageRequest: w.ids.confidentialStageRequest } }
+    : w;
+
+/** The catalogue's input; a project created in a confidential-project row is created confidential. */
+const inputFor = (entity: Entity, entry: CatalogueEntry, w: World, who: Viewer) =>
+  entity === "confidential project" && entry.action.definition.name === "project.create" ? { ...entry.input(w, who), confidential: "on" } : entry.input(w, who);
 
 /** The record a refused call names, to ask the same of an id that never existed. */
 function targetOf(entry: CatalogueEntry, w: World, who: Viewer, input: Record<string, unknown>): string | null {
@@ -189,7 +198,7 @@ describe("the access matrix", () => {
       const expected = cell.answers[i]!;
       const w = aimedAt(cell.entity, world);
       const who = w.as[persona];
-      const input = entry.input(w, who);
+      const input = inputFor(cell.entity, entry, w, who);
       await isolated(async (db) => {
         const [{ last } = { last: 0 }] = await db.select({ last: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog);
         const before = expected === "allow" ? "" : await fingerprint(db);

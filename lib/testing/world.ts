@@ -57,8 +57,9 @@ export interface WorldIds {
   /** Team A, owned by staffA, at "signed", with `stageRequest` pending into "registered". */
   project: string;
   stageRequest: string;
-  /** Team A, owned by staffA2, confidential, at "lead". */
+  /** Team A, owned by staffA2, confidential, at "lead", with `confidentialStageRequest` pending into "registered". */
   confidentialProject: string;
+  confidentialStageRequest: string;
   /** staffA's personal view of the enterprise list. */
   savedView: string;
   /** Team A's target for TARGET_YEAR. */
@@ -161,9 +162,12 @@ export async function buildWorld(db: Db): Promise<World> {
     { projectId: project!.id, fromStage: null, toStage: "signed", changedBy: staffA.id, ...stamp },
     { projectId: confidential!.id, fromStage: null, toStage: "lead", changedBy: staffA2.id, ...stamp },
   ]);
-  const [request] = await db
+  const [request, confidentialRequest] = await db
     .insert(stageChanges)
-    .values({ projectId: project!.id, fromStage: "signed", toStage: "registered", state: "pending", changedBy: staffA.id, ...stamp })
+    .values([
+      { projectId: project!.id, fromStage: "signed", toStage: "registered", state: "pending", changedBy: staffA.id, ...stamp },
+      { projectId: confidential!.id, fromStage: "lead", toStage: "registered", state: "pending", changedBy: staffA2.id, ...stamp, createdBy: staffA2.id, updatedBy: staffA2.id },
+    ])
     .returning();
 
   const [followUp, confidentialFollowUp] = await db
@@ -205,6 +209,7 @@ export async function buildWorld(db: Db): Promise<World> {
       project: project!.id,
       stageRequest: request!.id,
       confidentialProject: confidential!.id,
+      confidentialStageRequest: confidentialRequest!.id,
       savedView: view!.id,
       target: target!.id,
       chain: chain!.id,
