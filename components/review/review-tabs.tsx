@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getViewer } from "@/lib/auth/session";
 
 const TABS = [
   { key: "dashboard", href: "/review" },
@@ -12,10 +13,13 @@ export type ReviewTab = (typeof TABS)[number]["key"];
 
 /** The sub-navigation every review page renders above its heading. */
 export async function ReviewTabs({ current }: { current: ReviewTab }) {
-  const t = await getTranslations("reviewTabs");
+  const [t, viewer] = await Promise.all([getTranslations("reviewTabs"), getViewer()]);
+  // Targets are set by managers and admins; everyone else would only meet a 404 there.
+  const mayTarget = viewer?.role === "manager" || viewer?.role === "admin";
+  const tabs = TABS.filter((tab) => tab.key !== "targets" || mayTarget);
   return (
     <nav aria-label={t("label")} className="-mx-1 flex gap-1 overflow-x-auto pb-1">
-      {TABS.map((tab) => (
+      {tabs.map((tab) => (
         <Link
           key={tab.key}
           href={tab.href}

@@ -31,12 +31,13 @@ export async function KeyFacts({ detail }: { detail: EnterpriseDetail }) {
       <div className="min-w-0 sm:col-span-2">
         <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("fields.website")}</dt>
         <dd className="mt-0.5 break-all">
-          {e.website ? (
+          {/* Only web addresses become links: a stored "javascript:" or "data:" value stays text. */}
+          {e.website && /^https?:\/\//i.test(e.website) ? (
             <a href={e.website} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">
               {e.website}
             </a>
           ) : (
-            notSet
+            (e.website ?? notSet)
           )}
         </dd>
       </div>

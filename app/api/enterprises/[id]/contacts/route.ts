@@ -1,5 +1,6 @@
 import { getDb } from "@/db";
 import { getViewer } from "@/lib/auth/session";
+import { getEnterprise } from "@/lib/enterprises/queries";
 import { uuidParam } from "@/lib/validation";
 import { listEnterpriseContacts } from "@/lib/visits/queries";
 
@@ -11,6 +12,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!viewer) return Response.json({ error: "unauthenticated" }, { status: 401 });
   const { id } = await params;
   if (!uuidParam.safeParse(id).success) return Response.json({ error: "notFound" }, { status: 404 });
-  const items = await listEnterpriseContacts(await getDb(), viewer, id);
+  const db = await getDb();
+  // A missing or deleted enterprise answers 404, not an empty list, like every other record address.
+  if (!(await getEnterprise(db, viewer, id))) return Response.json({ error: "notFound" }, { status: 404 });
+  const items = await listEnterpriseContacts(db, viewer, id);
   return Response.json({ items });
 }

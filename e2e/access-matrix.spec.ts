@@ -1,0 +1,321 @@
+import { createHash, randomUUID } from "node:crypto";
+import { type APIRequestContext, expect, request, test } from "@playwright/test";
+import { BASE_URL } from "../playwright.config";
+import { type Persona, storageStatePath } from "./support";
+
+/** The seed's deterministic ids (db/seed.ts stableId), without importing the seeding code. */
+function seededId(key: string) {
+  const h = createHash("sha1").update(`landfall-seed:${key}`).digest("hex");
+  const variant = ((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+/*
+ * Who may open what, over real HTTP with each person's saved session. The product rules
+ * (README "Projects and the pipeline", lib/access.ts, lib/projects/visibility.ts):
+ * - every signed-in user reads enterprises, events, delegations, visits and non-confidential projects;
+ * - staff and above create; staff edit what they or their team own, managers their team's, admins all;
+ * - a confidential project exists only for its owner, its team's managers and admins;
+ * - deleted records: managers (their team's) and admins; targets: managers and admins;
+ *   administration: admins only;
+ * - whatever a person may not see answers 404, exactly like an id that does not exist.
+ *
+ * The records: nev-team records (staff/manager are nev) and the storage team's confidential
+ * project, owned by staff2 (storage); manager2 manages storage.
+ */
+
+const PERSONAS = ["viewer", "staff", "staff2", "manager", "manager2", "admin"] as const satisfies readonly Persona[];
+type Who = (typeof PERSONAS)[number];
+
+const ids = {
+  enterprise: seededId("enterprise:byd"), // owner manager, team nev
+  otherNev: seededId("enterprise:messe"), // owner staff, team nev
+  storageEnterprise: seededId("enterprise:zq-storage"), // the confidential project's enterprise
+  event: seededId("event:lishui-2023"), // owner staff, team nev
+  delegation: seededId("delegation:zhaoqing-shenzhen-2023"), // owner manager, team nev
+  visit: seededId("visit:lishui-kaiwo"), // owner staff, team nev
+  project: seededId("project:zq-cathode"), // owner staff, team nev, not confidential
+  secret: seededId("project:zq-home-storage"), // owner staff2, team storage, confidential
+};
+const SECRET_NAME = "户用储能系统产线项目（保密）";
+const unknown = randomUUID();
+
+// Expected HTTP status of a GET, per person, in the order of PERSONAS.
+//                                                         viewer staff staff2 manager manager2 admin
+const PAGES: [path: string, expected: [number, number, number, number, number, number]][] = [
+  ["/enterprises",                                         [200,   200,  200,   200,    200,     200]],
+  ["/enterprises/new",                                     [404,   200,  200,   200,    200,     200]],
+  ["/enterprises/import",                                  [404,   200,  200,   200,    200,     200]],
+  ["/enterprises/deleted",                                 [404,   404,  404,   200,    200,     200]],
+  [`/enterprises/${ids.enterprise}`,                       [200,   200,  200,   200,    200,     200]],
+  [`/enterprises/${ids.enterprise}/edit`,                  [404,   200,  404,   200,    404,     200]],
+  [`/enterprises/${unknown}`,                              [404,   404,  404,   404,    404,     404]],
+  [`/enterprises/${unknown}/edit`,                         [404,   404,  404,   404,    404,     404]],
+  ["/enterprises/not-a-uuid",                              [404,   404,  404,   404,    404,     404]],
+  ["/events",                                              [200,   200,  200,   200,    200,     200]],
+  ["/events/new",                                          [404,   200,  200,   200,    200,     200]],
+  [`/events/${ids.event}`,                                 [200,   200,  200,   200,    200,     200]],
+  [`/events/${ids.event}/edit`,                            [404,   200,  404,   200,    404,     200]],
+  [`/events/${unknown}`,                                   [404,   404,  404,   404,    404,     404]],
+  ["/delegations",                                         [200,   200,  200,   200,    200,     200]],
+  ["/delegations/new",                                     [404,   200,  200,   200,    200,     200]],
+  [`/delegations/${ids.delegation}`,                       [200,   200,  200,   200,    200,     200]],
+  [`/delegations/${ids.delegation}/edit`,                  [404,   200,  404,   200,    404,     200]],
+  [`/delegations/${unknown}`,                              [404,   404,  404,   404,    404,     404]],
+  [`/delegations-print/${ids.delegation}`,                 [200,   200,  200,   200,    200,     200]],
+  [`/delegations-print/${unknown}`,                        [404,   404,  404,   404,    404,     404]],
+  ["/visits",                                              [200,   200,  200,   200,    200,     200]],
+  ["/visits/new",                                          [404,   200,  200,   200,    200,     200]],
+  [`/visits/${ids.visit}`,                                 [200,   200,  200,   200,    200,     200]],
+  [`/visits/${ids.visit}/edit`,                            [404,   200,  404,   200,    404,     200]],
+  [`/visits/${unknown}`,                                   [404,   404,  404,   404,    404,     404]],
+  ["/my-day",                                              [200,   200,  200,   200,    200,     200]],
+  ["/pipeline",                                            [200,   200,  200,   200,    200,     200]],
+  ["/pipeline?view=list",                                  [200,   200,  200,   200,    200,     200]],
+  [`/projects/new?enterprise=${ids.enterprise}`,           [404,   200,  200,   200,    200,     200]],
+  [`/projects/new?enterprise=${unknown}`,                  [404,   404,  404,   404,    404,     404]],
+  [`/projects/${ids.project}`,                             [200,   200,  200,   200,    200,     200]],
+  [`/projects/${ids.project}/edit`,                        [404,   200,  404,   200,    404,     200]],
+  [`/projects/${ids.secret}`,                              [404,   404,  200,   404,    200,     200]],
+  [`/projects/${ids.secret}/edit`,                         [404,   404,  200,   404,    200,     200]],
+  [`/projects/${unknown}`,                                 [404,   404,  404,   404,    404,     404]],
+  ["/review",                                              [200,   200,  200,   200,    200,     200]],
+  ["/review/alerts",                                       [200,   200,  200,   200,    200,     200]],
+  ["/review/chains",                                       [200,   200,  200,   200,    200,     200]],
+  ["/review/targets",                                      [404,   404,  404,   200,    200,     200]],
+  ["/admin/chains",                                        [404,   404,  404,   404,    404,     200]],
+  ["/admin/teams",                                         [404,   404,  404,   404,    404,     200]],
+  ["/admin/people",                                        [404,   404,  404,   404,    404,     200]],
+  ["/admin/rates",                                         [404,   404,  404,   404,    404,     200]],
+];
+
+// Route handlers (app/api). Health is public; the calendar feed's credential is its token.
+//                                                         viewer staff staff2 manager manager2 admin
+const ROUTES: [path: string, expected: [number, number, number, number, number, number]][] = [
+  ["/api/health",                                          [200,   200,  200,   200,    200,     200]],
+  ["/api/enterprises/search?q=byd",                        [200,   200,  200,   200,    200,     200]],
+  ["/api/enterprises/export",                              [200,   200,  200,   200,    200,     200]],
+  [`/api/enterprises/${ids.enterprise}/contacts`,          [200,   200,  200,   200,    200,     200]],
+  [`/api/enterprises/${unknown}/contacts`,                 [404,   404,  404,   404,    404,     404]],
+  ["/api/enterprises/not-a-uuid/contacts",                 [404,   404,  404,   404,    404,     404]],
+  ["/api/pipeline?status=all",                             [200,   200,  200,   200,    200,     200]],
+  ["/api/review/export?table=funnel",                      [200,   200,  200,   200,    200,     200]],
+  ["/api/review/export?table=nonsense",                    [404,   404,  404,   404,    404,     404]],
+  [`/api/evidence/${unknown}`,                             [404,   404,  404,   404,    404,     404]],
+  ["/api/evidence/not-a-uuid",                             [404,   404,  404,   404,    404,     404]],
+  ["/api/calendar/not-a-real-token",                       [404,   404,  404,   404,    404,     404]],
+  // Merging is for managers and admins (403 to any other role: it names no record), and only
+  // of records they may edit (404 otherwise, as for a record that does not exist).
+  [`/api/enterprises/merge/candidates?merged=${ids.enterprise}&q=BYD`, [403, 403, 403, 200,  200,     200]],
+  [`/api/enterprises/merge/preview?survivor=${ids.enterprise}&merged=${ids.otherNev}`, [403, 403, 403, 200, 404, 200]],
+  [`/api/enterprises/merge/preview?survivor=${ids.enterprise}&merged=${unknown}`,      [403, 403, 403, 404, 404, 404]],
+];
+
+const contexts = new Map<Who, APIRequestContext>();
+async function as(who: Who) {
+  let ctx = contexts.get(who);
+  if (!ctx) {
+    ctx = await request.newContext({ baseURL: BASE_URL, storageState: storageStatePath(who) });
+    contexts.set(who, ctx);
+  }
+  return ctx;
+}
+test.afterAll(async () => {
+  await Promise.all([...contexts.values()].map((c) => c.dispose()));
+});
+
+async function statuses(table: typeof PAGES) {
+  const wrong: string[] = [];
+  for (const who of PERSONAS) {
+    const ctx = await as(who);
+    const results = await Promise.all(
+      table.map(async ([path, expected]) => {
+        const response = await ctx.get(path, { maxRedirects: 0 });
+        const want = expected[PERSONAS.indexOf(who)];
+        const body = await response.text();
+        // A refusal must not give the record away, not even in the streamed payload.
+        const leaks = response.status() !== 200 && body.includes(SECRET_NAME);
+        return response.status() !== want || leaks ? `${who} GET ${path}: ${response.status()}${leaks ? " (body names the secret project)" : ""}, expected ${want}` : null;
+      }),
+    );
+    wrong.push(...results.filter((r): r is string => r !== null));
+  }
+  return wrong;
+}
+
+test("pages answer each person as the access table says", async () => {
+  test.setTimeout(90_000);
+  expect(await statuses(PAGES)).toEqual([]);
+});
+
+test("route handlers answer each person as the access table says", async () => {
+  expect(await statuses(ROUTES)).toEqual([]);
+});
+
+test("without a session, pages send to sign-in and route handlers answer 401", async () => {
+  const anonymous = await request.newContext({ baseURL: BASE_URL });
+  for (const [path] of PAGES.filter(([p]) => !p.includes("not-a-uuid"))) {
+    const response = await anonymous.get(path, { maxRedirects: 0 });
+    expect.soft(response.status(), path).toBe(307);
+    expect.soft(response.headers().location ?? "", path).toMatch(/\/signin/);
+  }
+  for (const path of [
+    "/api/enterprises/search?q=byd",
+    "/api/enterprises/export",
+    `/api/enterprises/${ids.enterprise}/contacts`,
+    "/api/pipeline",
+    "/api/review/export?table=funnel",
+    `/api/evidence/${unknown}`,
+  ]) {
+    const response = await anonymous.get(path, { maxRedirects: 0 });
+    expect.soft(response.status(), path).toBe(401);
+    expect.soft(await response.text(), path).not.toContain(SECRET_NAME);
+  }
+  expect((await anonymous.get("/api/calendar/not-a-real-token")).status()).toBe(404);
+  await anonymous.dispose();
+});
+
+test("a refused record reads exactly like a record that does not exist", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("staff") });
+  const page = await context.newPage();
+  const seen = async (path: string) => {
+    const response = await page.goto(path);
+    return { status: response?.status(), heading: await page.getByRole("heading", { level: 1 }).innerText(), text: await page.locator("body").innerText() };
+  };
+  const forbidden = await seen(`/projects/${ids.secret}`);
+  const missing = await seen(`/projects/${unknown}`);
+  expect(forbidden).toEqual(missing);
+  expect(forbidden.status).toBe(404);
+  expect(forbidden.text).not.toContain(SECRET_NAME);
+  await context.close();
+});
+
+test("evidence of a confidential project is served only to those who may see the project", async ({ browser }) => {
+  test.setTimeout(60_000);
+  // The storage team's manager files a confidential project and verifies a stage with evidence.
+  const context = await browser.newContext({ storageState: storageStatePath("manager2") });
+  const page = await context.newPage();
+  const u = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await page.goto("/enterprises/new");
+  await page.getByLabel("English name").fill(`Access Matrix Storage Co ${u}`);
+  await page.getByRole("button", { name: "Create enterprise" }).click();
+  await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
+  await page.goto(`/projects/new?enterprise=${page.url().split("/").at(-1)}`);
+  const name = `机密储能项目 ${u}`;
+  await page.getByLabel("Project name").fill(name);
+  await page.getByLabel("Starting stage").selectOption({ label: "Signed" });
+  await page.getByLabel("Planned investment").fill("3");
+  await page.getByLabel("Confidential").check();
+  await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  const projectPath = new URL(page.url()).pathname;
+  const moveForm = page.getByRole("region", { name: "Move to another stage" });
+  await moveForm.getByLabel("New stage").selectOption({ label: "Registered" });
+  await moveForm.getByLabel("Evidence file").setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") });
+  await moveForm.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(page.getByTestId("project-stage")).toHaveText("Registered");
+  const href = await page.locator('a[href^="/api/evidence/"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/api\/evidence\/[0-9a-f-]{36}$/);
+  await context.close();
+
+  //           viewer staff staff2 manager manager2 admin
+  const want = [404,   404,  404,   404,    200,     200];
+  const got: number[] = [];
+  for (const who of PERSONAS) got.push((await (await as(who)).get(href!)).status());
+  expect(got).toEqual(want);
+  // The project page follows the same rule.
+  const pages: number[] = [];
+  for (const who of PERSONAS) pages.push((await (await as(who)).get(projectPath, { maxRedirects: 0 })).status());
+  expect(pages).toEqual(want);
+  expect((await (await as("manager2")).get(href!)).headers()["content-type"]).toBe("application/pdf");
+});
+
+test("the confidential project is in no list, board, export or page of those who may not see it", async () => {
+  const pages = [
+    "/pipeline?status=all",
+    "/pipeline?view=list&status=all",
+    `/enterprises/${ids.storageEnterprise}`,
+    "/review",
+    "/review/alerts",
+    "/review/chains",
+    "/my-day",
+  ];
+  const routes = ["/api/pipeline?status=all", "/api/review/export?table=byOwner", "/api/review/export?table=funnel"];
+  const mayNot: Who[] = ["viewer", "staff", "manager"];
+  const may: Who[] = ["staff2", "manager2", "admin"];
+  for (const who of PERSONAS) {
+    const ctx = await as(who);
+    for (const path of [...pages, ...routes]) {
+      const response = await ctx.get(path);
+      expect.soft(response.status(), `${who} ${path}`).toBe(200);
+      const body = await response.text();
+      if (mayNot.includes(who)) {
+        expect.soft(body.includes(SECRET_NAME), `${who} must not see it on ${path}`).toBe(false);
+        expect.soft(body.includes(ids.secret), `${who} must not get its id from ${path}`).toBe(false);
+      }
+    }
+    const board = (await (await ctx.get("/api/pipeline?status=all")).json()) as { cards: { id: string }[] };
+    expect(board.cards.some((c) => c.id === ids.secret), `${who} on the board`).toBe(may.includes(who));
+  }
+});
+
+test("the enterprise export and search follow the same rules as the list", async () => {
+  const viewer = await as("viewer");
+  const csv = await viewer.get("/api/enterprises/export?q=比亚迪");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("比亚迪股份有限公司");
+  const search = (await (await viewer.get("/api/enterprises/search?q=比亚迪")).json()) as { items: { id: string }[] };
+  expect(search.items.map((i) => i.id)).toContain(ids.enterprise);
+});
+
+test.describe("what each person is offered on the pages", () => {
+  test("a viewer is offered no way to create or change anything", async ({ browser }) => {
+    test.setTimeout(60_000);
+    const context = await browser.newContext({ storageState: storageStatePath("viewer") });
+    const page = await context.newPage();
+    for (const path of ["/enterprises", "/events", "/delegations", "/visits"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.locator('a[href$="/new"], a[href$="/import"]'), path).toHaveCount(0);
+    }
+    for (const path of [`/enterprises/${ids.enterprise}`, `/events/${ids.event}`, `/delegations/${ids.delegation}`, `/visits/${ids.visit}`, `/projects/${ids.project}`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.locator('a[href$="/edit"]'), path).toHaveCount(0);
+      await expect(page.locator("main form button[type=submit], main form button:not([type])"), path).toHaveCount(0);
+      await expect(page.getByRole("button", { name: "Merge into…" })).toHaveCount(0);
+    }
+    await context.close();
+  });
+
+  test("merging is offered to managers of the record's team and admins only", async ({ browser }) => {
+    test.setTimeout(60_000);
+    const offered: Record<Who, boolean> = { viewer: false, staff: false, staff2: false, manager: true, manager2: false, admin: true };
+    for (const who of PERSONAS) {
+      const context = await browser.newContext({ storageState: storageStatePath(who) });
+      const page = await context.newPage();
+      await page.goto(`/enterprises/${ids.enterprise}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // Admins may have switched to 中文 in another test.
+      await expect(page.getByRole("button", { name: /^(Merge into…|合并到…)$/ }), who).toHaveCount(offered[who] ? 1 : 0);
+      await expect(page.locator(`a[href="/enterprises/${ids.enterprise}/edit"]`), who).toHaveCount(
+        ["staff", "manager", "admin"].includes(who) ? 1 : 0,
+      );
+      await context.close();
+    }
+  });
+
+  test("only admins see the administration link; only managers and admins see targets", async ({ browser }) => {
+    test.setTimeout(60_000);
+    for (const who of PERSONAS) {
+      const context = await browser.newContext({ storageState: storageStatePath(who) });
+      const page = await context.newPage();
+      await page.goto("/review");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const adminLinks = await page.locator('a[href^="/admin"]').count();
+      expect(adminLinks > 0, who).toBe(who === "admin");
+      await expect(page.locator('a[href="/review/targets"]'), who).toHaveCount(["manager", "manager2", "admin"].includes(who) ? 1 : 0);
+      await context.close();
+    }
+  });
+});
