@@ -490,6 +490,8 @@ export const projects = pgTable(
     check("projects_amount_check", sql`${t.plannedAmount} is null or ${t.plannedAmount} >= 0`),
     check("projects_lost_reason_check", sql`${t.status} <> 'lost' or ${t.lostReason} is not null`),
     index("projects_board_idx").on(t.stage, t.status).where(sql`${t.deletedAt} is null`),
+    // The board's newest cards per column (lib/projects/board-queries.ts).
+    index("projects_board_recent_idx").on(t.stage, t.stageChangedAt.desc(), t.id).where(sql`${t.deletedAt} is null`),
     index("projects_enterprise_idx").on(t.enterpriseId),
     index("projects_team_idx").on(t.teamId, t.stage),
     index("projects_owner_idx").on(t.ownerId, t.stage),

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_board_recent_idx" ON "projects" USING btree ("stage","stage_changed_at" DESC NULLS LAST,"id") WHERE "projects"."deleted_at" is null;
