@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db";
+import { and, eq, ne, sql, type SQL } from "drizzle-orm";
+import { type Db, queryRows } from "@/db";
 import { chainNodes, enterprises, projects, type Stage, STAGES, stageChanges, users } from "@/db/schema";
 import { canEdit } from "@/lib/access";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -57,40 +57,37 @@ export function pipelineWhere(viewer: Viewer, f: Omit<PipelineFilters, "view">):
   )!;
 }
 
+type CardRow = Omit<PipelineCard, "canMove" | "canVerify"> & { ownerId: string | null; teamId: string | null };
+
 export async function getPipeline(db: Db, viewer: Viewer, filters: Omit<PipelineFilters, "view">): Promise<PipelineData> {
   const where = pipelineWhere(viewer, filters);
-  const pending = sql<Stage | null>`(select ${stageChanges.toStage} from ${stageChanges}
-    where ${stageChanges.projectId} = ${projects.id} and ${stageChanges.state} = 'pending' and ${stageChanges.deletedAt} is null
-    order by ${stageChanges.changedAt} desc limit 1)`;
-  const ranked = db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      enterpriseId: projects.enterpriseId,
-      enterpriseNameZh: enterprises.nameZh,
-      enterpriseNameEn: enterprises.nameEn,
-      stage: projects.stage,
-      status: projects.status,
-      version: projects.version,
-      plannedAmount: projects.plannedAmount,
-      currency: projects.currency,
-      cnyAmount: cnyAmount(projects.plannedAmount, projects.currency).as("cny_amount"),
-      ownerId: projects.ownerId,
-      teamId: projects.teamId,
-      ownerName: sql<string | null>`${users.name}`.as("owner_name"),
-      confidential: projects.confidential,
-      stageChangedAt: sql<string>`${projects.stageChangedAt}`.as("stage_changed_at_text"),
-      pendingTo: pending.as("pending_to"),
-      rank: sql<number>`row_number() over (partition by ${projects.stage} order by ${projects.stageChangedAt} desc, ${projects.id})`.as("rank"),
-    })
-    .from(projects)
-    .innerJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
-    .leftJoin(users, eq(users.id, projects.ownerId))
-    .where(where)
-    .as("ranked");
+  // Each column's newest cards are read from the (stage, stage_changed_at, id) index, a few
+  // hundred rows per stage; only those are joined and get their pending request and CNY amount.
+  // Ranking every matching project first (a window over the whole table) took most of a second
+  // on 100,000 projects.
+  const cards = sql`
+    select p.id, p.name, p.enterprise_id as "enterpriseId", e.name_zh as "enterpriseNameZh", e.name_en as "enterpriseNameEn",
+      p.stage, p.status, p.version, p.planned_amount::text as "plannedAmount", p.currency,
+      ${cnyAmount(sql`p.planned_amount`, sql`p.currency`)} as "cnyAmount",
+      p.owner_id as "ownerId", p.team_id as "teamId", u.name as "ownerName", p.confidential,
+      to_char(p.stage_changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "stageChangedAt",
+      (select c.to_stage from ${stageChanges} c
+        where c.project_id = p.id and c.state = 'pending' and c.deleted_at is null
+        order by c.changed_at desc limit 1) as "pendingTo"
+    from unnest(enum_range(null::project_stage)) with ordinality as st(stage, ord)
+    cross join lateral (
+      select ${projects}.* from ${projects}
+      where ${projects.stage} = st.stage and ${where}
+      -- nulls last, as the index is built (the column is never null)
+      order by ${projects.stageChangedAt} desc nulls last, ${projects.id}
+      limit ${CARDS_PER_STAGE}
+    ) p
+    join ${enterprises} e on e.id = p.enterprise_id
+    left join ${users} u on u.id = p.owner_id
+    order by st.ord, p.stage_changed_at desc nulls last, p.id`;
 
   const [rows, totals] = await Promise.all([
-    db.select().from(ranked).where(sql`${ranked.rank} <= ${CARDS_PER_STAGE}`).orderBy(asc(ranked.stage), asc(ranked.rank)),
+    queryRows<CardRow>(db, cards),
     db
       .select({
         stage: projects.stage,
@@ -105,8 +102,9 @@ export async function getPipeline(db: Db, viewer: Viewer, filters: Omit<Pipeline
   const byStage = new Map(totals.map((t) => [t.stage, t]));
   return {
     columns: STAGES.map((stage) => ({ stage, count: Number(byStage.get(stage)?.count ?? 0), totalCny: byStage.get(stage)?.totalCny ?? "0" })),
-    cards: rows.map(({ rank: _r, ownerId, teamId, ...row }) => ({
+    cards: rows.map(({ ownerId, teamId, ...row }) => ({
       ...row,
+      version: Number(row.version),
       stageChangedAt: new Date(row.stageChangedAt).toISOString(),
       canMove: canEdit(viewer, { ownerId, teamId }),
       canVerify: canVerify(viewer, { teamId }),

@@ -6,7 +6,7 @@
 //   npm run bench -- --smoke                   # tiny data set in landfall_bench_smoke, a few seconds per run
 //
 // Options: --seconds N (per run at 20 users; default 15, smoke 2), --build (run next build first),
-// --reuse (serve the copy of the build made by the previous run), --no-lock (do not wait for
+// --reuse (serve the copy of the build made by the previous run), --floor-only (no app, no Lighthouse), --no-lock (do not wait for
 // the shared build lock; see below),
 // --no-lighthouse, --only id,id (scenarios), --out DIR (default .data/bench).
 // Exits non-zero when any request fails (non-2xx, error, timeout); the timings never fail it.
@@ -72,7 +72,8 @@ if (smoke) {
   await database.migrate();
   await database.close();
 }
-const sql = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+// The same session settings as the app's client (db/index.ts).
+const sql = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {}, connection: { jit: "off" } });
 const created: string[] = [];
 let failures = 0;
 
@@ -161,9 +162,9 @@ try {
   /* ── the app ── */
   interface Row { scenario: Scenario; users: number; app?: Stats; floor?: Stats }
   const rows: Row[] = [];
-  const app = await startApp({ port: APP_PORT, idpPort: IDP_PORT, databaseUrl: url, dir, log });
   let lighthouse: PageScore[] = [];
-  try {
+  const app = flag("floor-only") ? null : await startApp({ port: APP_PORT, idpPort: IDP_PORT, databaseUrl: url, dir, log });
+  if (app) try {
     // One request per scenario first: signed in (no redirect to sign-in) and answering 2xx.
     for (const s of scenarios) {
       const probeTasks = s.id === "move" ? taskSlices[0]!.splice(0, 1) : [];
@@ -209,8 +210,10 @@ try {
   const capture = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
+    connection: { jit: "off" },
     debug: (_connection, text, params) => {
-      if (/^(begin|commit|rollback)/i.test(text.trim())) return;
+      // Transaction control is replayed by sql.begin; the type lookup is postgres.js's own, once per connection.
+      if (/^(begin|commit|rollback)/i.test(text.trim()) || text.includes("pg_catalog.pg_type")) return;
       phases.at(-1)?.push({ text, params: [...params] });
     },
   });
@@ -261,6 +264,7 @@ try {
         }
         const row = rows.find((r) => r.scenario === s && r.users === users);
         if (row) row.floor = stats;
+        else rows.push({ scenario: s, users, floor: stats });
         log(`floor ${s.id.padEnd(12)} ${String(users).padStart(2)} users: p50 ${stats.p50.toFixed(1)} p95 ${stats.p95.toFixed(1)} p99 ${stats.p99.toFixed(1)} ms, ${stats.rps.toFixed(1)} req/s`);
       }
 
@@ -299,9 +303,10 @@ try {
   const header = "| screen | users | p50 ms | p95 ms | p99 ms | req/s | floor p50 | floor p95 | floor p99 | floor req/s | p95 ÷ floor |";
   const lines = [header, "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"];
   for (const r of rows) {
-    const a = r.app!;
+    const a = r.app;
     const fl = r.floor;
-    lines.push(`| ${r.scenario.label} | ${r.users} | ${f0(a.p50)} | ${f0(a.p95)} | ${f0(a.p99)} | ${f0(a.rps)} | ${f0(fl?.p50)} | ${f0(fl?.p95)} | ${f0(fl?.p99)} | ${f0(fl?.rps)} | ${fl ? (a.p95 / fl.p95).toFixed(1) : "—"}× |`);
+    const ratio = a && fl && a.requests > 0 && fl.requests > 0 ? `${(a.p95 / fl.p95).toFixed(1)}×` : "—";
+    lines.push(`| ${r.scenario.label} | ${r.users} | ${f0(a?.p50)} | ${f0(a?.p95)} | ${f0(a?.p99)} | ${f0(a?.rps)} | ${f0(fl?.p50)} | ${f0(fl?.p95)} | ${f0(fl?.p99)} | ${f0(fl?.rps)} | ${ratio} |`);
   }
   const table = lines.join("\n");
   const lhTable = lighthouse.length
