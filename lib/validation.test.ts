@@ -6,7 +6,7 @@ import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { openTestDatabase } from "@/lib/testing/db";
 import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
-import { isPlainText, optionalText, plainString, requiredText } from "./validation";
+import { isPlainText, optionalText, plainString, requiredText, stripControlCharacters } from "./validation";
 
 describe("text fields", () => {
   it("refuse control characters other than tab and line breaks, with their own message", () => {
@@ -83,5 +83,12 @@ describe("a value the database refuses", () => {
     expect(await probe("select * from no_such_table")).toEqual({ ok: false, message: t("errors.unexpected") });
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
+  });
+});
+
+describe("search text", () => {
+  it("loses its control characters and keeps the rest", () => {
+    expect(stripControlCharacters("溧\u0000水\u202e 1=1\t")).toBe("溧水 1=1\t");
+    expect(stripControlCharacters("\u0000\u0007")).toBe("");
   });
 });

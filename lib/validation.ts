@@ -13,6 +13,11 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F
 /** True when the text holds none of the refused control characters. */
 export const isPlainText = (s: string) => !CONTROL_CHARACTERS.test(s);
 
+const CONTROL_CHARACTERS_ALL = new RegExp(CONTROL_CHARACTERS.source, "g");
+
+/** The text without those characters: for search boxes and links, which drop what they cannot use. */
+export const stripControlCharacters = (s: string) => s.replace(CONTROL_CHARACTERS_ALL, "");
+
 /** A string of at most `max` characters without control characters. */
 export const plainString = (max: number, missing = "validation.invalid") =>
   z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/schema";
+import { stripControlCharacters } from "@/lib/validation";
 
 export const SORTS = ["created", "updated", "name"] as const;
 export type EnterpriseSort = (typeof SORTS)[number];
@@ -10,7 +11,7 @@ export type EnterpriseColumn = (typeof COLUMNS)[number];
 export const DEFAULT_COLUMNS: readonly EnterpriseColumn[] = ["creditCode", "location", "ownership", "owner", "created"];
 
 const text = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : undefined), z.string().max(max).optional()).catch(undefined);
+  z.preprocess((v) => (typeof v === "string" ? stripControlCharacters(v).trim() || undefined : undefined), z.string().max(max).optional()).catch(undefined);
 const id = z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()).catch(undefined);
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional()).catch(undefined);
