@@ -438,7 +438,7 @@ describe("text that looks like SQL or HTML is data", () => {
       }),
       { numRuns: 200, seed: SEED },
     );
-  });
+  }, 120_000);
 
   it("a saved view's name comes back exactly as sent", async () => {
     const save = entries.find((e) => e.def.name === "saved_view.create")!.def;
@@ -451,7 +451,7 @@ describe("text that looks like SQL or HTML is data", () => {
       }),
       { numRuns: 200, seed: SEED },
     );
-  });
+  }, 120_000);
 });
 
 /** A digest of each of team A's rows, keyed by id. */
