@@ -116,7 +116,7 @@ beforeAll(async () => {
   world = await buildWorld(database.db);
   NOT_FOUND = t("errors.notFound");
   FORBIDDEN = t("errors.forbidden");
-});
+}, 120_000);
 afterAll(() => database?.close());
 
 class Rollback extends Error {}

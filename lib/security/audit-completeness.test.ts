@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
@@ -14,9 +11,8 @@ import { buildWorld } from "@/lib/testing/world";
 let database: Database;
 
 beforeAll(async () => {
-  process.env.EVIDENCE_DIR = mkdtempSync(path.join(tmpdir(), "landfall-audit-"));
   database = await openTestDatabase();
-});
+}, 120_000);
 afterAll(() => database?.close());
 
 /** JSON form, as the audit log keeps it. */
