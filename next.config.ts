@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -10,6 +11,11 @@ const nextConfig: NextConfig = {
   // Stage evidence (up to 10 MB, lib/evidence/limits.ts) is uploaded through a server action,
   // and every action request passes the proxy first.
   experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
+  // On every response, pages, route handlers and static files alike. The per-request headers
+  // (Content-Security-Policy with its nonce, Strict-Transport-Security) come from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

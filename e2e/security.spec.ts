@@ -1,0 +1,127 @@
+import { expect, type Page, test } from "@playwright/test";
+import { storageStatePath } from "./support";
+
+// What the browser actually receives: the headers, the session cookie, and a Content Security
+// Policy that lets the app run (no violation anywhere on a tour of the app) while refusing
+// injected script.
+
+test.use({ storageState: storageStatePath("manager") });
+
+/** Collects CSP violations as the page reports them, and the console's "Refused to …" lines. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  page.on("console", (message) => {
+    if (/Refused to|Content Security Policy/i.test(message.text())) seen.push(`console: ${message.text()}`);
+  });
+  await page.exposeFunction("__reportViolation", (v: string) => seen.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __reportViolation(v: string): void }).__reportViolation(`${e.violatedDirective} blocked ${e.blockedURI} at ${location.pathname} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  return seen;
+}
+
+/** Next's client runtime sets window.next once its (nonce-carrying) scripts have run. */
+const hydrated = (page: Page) => page.waitForFunction(() => (window as unknown as { next?: { appDir?: boolean } }).next?.appDir === true);
+
+const directive = (csp: string, name: string) => csp.split("; ").find((d) => d.startsWith(`${name} `)) ?? "";
+
+test("pages carry a nonce-based policy and the fixed security headers; every script has the nonce", async ({ page }) => {
+  const response = await page.goto("/enterprises");
+  const headers = response!.headers();
+  const csp = headers["content-security-policy"]!;
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+  expect(directive(csp, "script-src")).toBe(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("base-uri 'self'");
+  expect(directive(csp, "form-action")).toMatch(/^form-action 'self' http:\/\/localhost:\d+$/);
+  expect(csp).not.toContain("unsafe-eval");
+  expect(headers).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "same-origin", "x-frame-options": "DENY" });
+  // Plain http: no HSTS.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+
+  await hydrated(page);
+  const scripts = await page.locator("script").evaluateAll((els) => els.map((s) => (s as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(new Set(scripts)).toEqual(new Set([nonce]));
+
+  // A new nonce on every request.
+  const again = await page.goto("/enterprises");
+  expect(again!.headers()["content-security-policy"]).not.toBe(csp);
+});
+
+test("route handlers and static files carry the fixed security headers too", async ({ page, request }) => {
+  for (const path of ["/api/health", `/api/calendar/${"A".repeat(43)}`]) {
+    const response = await request.get(path);
+    expect(response.headers(), path).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "same-origin", "x-frame-options": "DENY" });
+  }
+  await page.goto("/enterprises");
+  const asset = await page.locator('script[src*="/_next/static/"]').first().getAttribute("src");
+  const response = await request.get(asset!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "same-origin" });
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax, and outlives the idle time-out while in use", async ({ page, context }) => {
+  await page.goto("/my-day");
+  const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
+  // Over plain http the browser would drop a Secure cookie; https is covered in lib/auth/session-policy.test.ts.
+  expect(await page.evaluate(() => document.cookie)).not.toContain("authjs.session-token");
+});
+
+test("injected markup cannot run script: inline event handlers are refused", async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto("/enterprises");
+  await hydrated(page);
+  // Markup smuggled into the page (the usual XSS) brings inline event handlers with it.
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", '<img alt="" src="data:," onerror="window.__pwned = 1">');
+  });
+  await expect.poll(() => violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-attr blocked inline/)]));
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test("a tour of the app runs with no policy violation: lists, records, charts, the board, the printout", async ({ page }) => {
+  test.setTimeout(60_000);
+  const violations = await watchViolations(page);
+
+  for (const path of ["/enterprises", "/events", "/visits", "/my-day", "/pipeline"]) {
+    await page.goto(path);
+    await hydrated(page);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+
+  // Charts (recharts draws SVG with inline styles).
+  await page.goto("/review?year=2025");
+  await hydrated(page);
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+
+  // A record, then the delegation printout.
+  await page.goto("/enterprises");
+  await page.getByRole("row").nth(1).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}/);
+  await hydrated(page);
+  await page.goto("/delegations");
+  await page.getByRole("link", { name: /Stuttgart/ }).click();
+  await expect(page).toHaveURL(/\/delegations\/[0-9a-f-]{36}/);
+  await page.getByRole("link", { name: "Printable itinerary" }).click();
+  await expect(page.getByRole("button", { name: "Print" })).toBeVisible();
+  await hydrated(page);
+
+  expect(violations).toEqual([]);
+});
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the sign-in pages carry the policy too", async ({ page }) => {
+    const violations = await watchViolations(page);
+    const response = await page.goto("/signed-out");
+    expect(response!.headers()["content-security-policy"]).toContain("'strict-dynamic'");
+    await hydrated(page);
+    expect(violations).toEqual([]);
+  });
+});
