@@ -102,16 +102,29 @@ export async function getTargetsVsActuals(db: Db, viewer: Viewer, f: ReviewFilte
   return row;
 }
 
-/** Cumulative actuals at the end of each month of the year (Asia/Shanghai calendar). */
+/**
+ * Cumulative actuals at the end of each month of the year (Asia/Shanghai calendar): each month's
+ * figures once, then running sums (not a scan of the year's events per month).
+ */
 export async function getMonthlyProgress(db: Db, viewer: Viewer, f: ReviewFilters) {
   return queryRows<{ month: number; signedAmount: string; fundsInPlace: string; projectsSigned: number; projectsStarted: number }>(db, sql`
-    with s as (${scopedProjects(viewer, f)}), ${yearEvents(f)}
+    with s as (${scopedProjects(viewer, f)}), ${yearEvents(f)},
+    signed_amount as (select ${monthOf(sql`signed.at`)} as month, sum(s.cny) as amount from signed join s on s.id = signed.project_id group by 1),
+    signed_count as (select ${monthOf(sql`signed.at`)} as month, count(*) as n from signed group by 1),
+    funds_amount as (select extract(month from received_on)::int as month, sum(cny) as amount from funds group by 1),
+    started_count as (select ${monthOf(sql`started.at`)} as month, count(*) as n from started group by 1)
     select m.month::int as month,
-      (select coalesce(sum(s.cny), 0)::text from signed join s on s.id = signed.project_id where ${monthOf(sql`signed.at`)} <= m.month) as "signedAmount",
-      (select coalesce(sum(cny), 0)::text from funds where extract(month from received_on)::int <= m.month) as "fundsInPlace",
-      (select count(*)::int from signed where ${monthOf(sql`signed.at`)} <= m.month) as "projectsSigned",
-      (select count(*)::int from started where ${monthOf(sql`started.at`)} <= m.month) as "projectsStarted"
-    from generate_series(1, 12) as m(month) order by m.month`);
+      coalesce(sum(sa.amount) over upto, 0)::text as "signedAmount",
+      coalesce(sum(fa.amount) over upto, 0)::text as "fundsInPlace",
+      coalesce(sum(sc.n) over upto, 0)::int as "projectsSigned",
+      coalesce(sum(tc.n) over upto, 0)::int as "projectsStarted"
+    from generate_series(1, 12) as m(month)
+      left join signed_amount sa on sa.month = m.month
+      left join signed_count sc on sc.month = m.month
+      left join funds_amount fa on fa.month = m.month
+      left join started_count tc on tc.month = m.month
+    window upto as (order by m.month)
+    order by m.month`);
 }
 
 /** Per team: planned CNY of projects at signed or beyond against every tranche they have received. */
