@@ -44,10 +44,6 @@ export function openDatabase(opts: DatabaseOptions): Database {
       // queries would hang through an outage and the app stay down that long after the
       // server is back. Retry at most a second apart instead (scripts/crash-test.mjs).
       backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
-      // Its default wait before reconnecting grows to 10–20 s after a few failed attempts:
-      // queries would hang through an outage and the app stay down that long after the
-      // server is back. Retry at most a second apart instead (scripts/crash-test.mjs).
-      backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
       // No JIT: the aggregates of the board and the review are costed high enough to be
       // compiled, which took seconds per query on the 200,000-enterprise benchmark data
       // (BENCHMARKS.md) to save milliseconds.
