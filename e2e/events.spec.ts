@@ -56,7 +56,7 @@ test("a docking meeting gets 5 participants at once, one new; an on-site signing
   await expect(participants.getByLabel(`Role of ${newcomer}`)).toHaveValue("foreign");
 
   // On-site signing with the new enterprise: the project form arrives with the event as source.
-  await participants.getByRole("link", { name: `Record on-site signing with ${newcomer}` }).click();
+  await participants.getByRole("link", { name: `Record signing with ${newcomer}` }).click();
   await expect(page).toHaveURL(/\/projects\/new\?/);
   await expect(page.getByLabel("Source event").locator("option:checked")).toHaveText(eventName);
   const projectName = `Newco plant ${u}`;

@@ -31,6 +31,6 @@ export async function signIn(page: Page, persona: Persona, path = "/enterprises"
 
 /** Opens the account menu (a <details>) unless it is already open. */
 export async function openUserMenu(page: Page) {
-  const menu = page.locator("details", { has: page.locator("summary[aria-label]") });
+  const menu = page.locator("details", { has: page.locator("summary[data-user-menu]") });
   if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
 }

@@ -44,7 +44,7 @@ export function PipelineCard({ card, onMove }: { card: Card; onMove: (card: Card
         {enterprise}
       </p>
       <p className="flex flex-wrap items-baseline gap-x-2 text-xs">
-        {card.plannedAmount ? <WanYi yuan={card.cnyAmount} className="font-medium text-slate-800" /> : <span className="text-slate-400">{t("noAmount")}</span>}
+        {card.plannedAmount ? <WanYi yuan={card.cnyAmount} className="font-medium text-slate-800" /> : <span className="text-slate-500">{t("noAmount")}</span>}
         {card.plannedAmount && card.currency !== "CNY" ? (
           <span className="text-slate-500">
             <OriginalAmount amount={card.plannedAmount} currency={card.currency} />

@@ -55,7 +55,7 @@ export function BoardColumn({ column, cards, onMove, findCard }: Props) {
           </p>
         </header>
         <ul className="flex flex-1 flex-col gap-2 p-2">
-          {cards.length === 0 ? <li className="px-1 py-4 text-center text-sm text-slate-400">{t("emptyColumn")}</li> : null}
+          {cards.length === 0 ? <li className="px-1 py-4 text-center text-sm text-slate-500">{t("emptyColumn")}</li> : null}
           {cards.map((card) => (
             <PipelineCard key={card.id} card={card} onMove={onMove} />
           ))}

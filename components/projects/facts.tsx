@@ -11,7 +11,7 @@ export function ProjectFacts({ detail }: { detail: ProjectDetail }) {
   const format = useFormatter();
   const p = detail.project;
   const pick = (zh: string | null, en: string | null) => (locale === "en" ? (en ?? zh) : (zh ?? en));
-  const notSet = <span className="text-slate-400">{t("notSet")}</span>;
+  const notSet = <span className="text-slate-500">{t("notSet")}</span>;
   const rows: [string, React.ReactNode][] = [
     [
       t("enterprise"),

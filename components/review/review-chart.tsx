@@ -63,17 +63,19 @@ export function ReviewChart({ table, series, kind = "bar", horizontal = false }:
     </>
   );
   return (
+    // Hidden from screen readers (the captioned table carries the figures), so it must not take
+    // keyboard focus either: recharts' accessibility layer would make the chart focusable.
     <div aria-hidden="true" className="w-full" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
         {kind === "line" ? (
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             {common}
             {series.map((s, i) => (
               <Line key={s.label} type="monotone" dataKey={s.label} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
             ))}
           </LineChart>
         ) : (
-          <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             {common}
             {series.map((s, i) => (
               <Bar key={s.label} dataKey={s.label} fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />

@@ -10,10 +10,12 @@ export async function UserMenu({ viewer, teamName }: { viewer: Viewer; teamName:
   const t = await getTranslations();
   return (
     <details className="group relative">
+      {/* Named by its content (not aria-label), so the visible name and role are part of its name. */}
       <summary
-        aria-label={t("user.menu")}
+        data-user-menu
         className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 hover:bg-slate-100 [&::-webkit-details-marker]:hidden"
       >
+        <span className="sr-only">{t("user.menu")}</span>
         <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-600 text-sm font-semibold text-white">
           {viewer.name.slice(0, 1)}
         </span>

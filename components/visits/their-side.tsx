@@ -50,7 +50,7 @@ export function TheirSide({ enterpriseId, checked, theirsNew, errors, newErrors 
               <input type="checkbox" name="theirs" value={c.id} defaultChecked={checked.includes(c.id)} className="h-5 w-5 shrink-0" />
               <span className="min-w-0 break-words">
                 {c.name}
-                {c.title ? <span className="ml-1 text-xs text-slate-500">{c.title}</span> : null}
+                {c.title ? <span className="ml-1 text-xs text-slate-600">{c.title}</span> : null}
               </span>
             </label>
           ))}

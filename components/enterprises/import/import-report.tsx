@@ -108,7 +108,7 @@ export function ImportReport({ results, statuses, fileName }: { results: ImportR
                         {r.name}
                       </Link>
                     ) : (
-                      r.name || <span className="text-slate-400">{t("report.noName")}</span>
+                      r.name || <span className="text-slate-500">{t("report.noName")}</span>
                     )}
                     <div className="mt-1 sm:hidden">{badge(r.status)}</div>
                   </td>

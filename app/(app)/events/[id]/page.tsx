@@ -80,7 +80,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           {facts.map(([label, value]) => (
             <div key={label} className="flex gap-2">
               <dt className="w-24 shrink-0 text-slate-500">{label}</dt>
-              <dd className="min-w-0 break-words">{value || <span className="text-slate-400">{t("notSet")}</span>}</dd>
+              <dd className="min-w-0 break-words">{value || <span className="text-slate-500">{t("notSet")}</span>}</dd>
             </div>
           ))}
         </dl>

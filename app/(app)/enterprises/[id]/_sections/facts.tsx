@@ -6,7 +6,7 @@ import { countryName } from "@/lib/i18n/display";
 export async function KeyFacts({ detail }: { detail: EnterpriseDetail }) {
   const [t, locale, format] = await Promise.all([getTranslations("enterprises"), getLocale(), getFormatter()]);
   const { enterprise: e, ownerName, teamNameZh, teamNameEn } = detail;
-  const notSet = <span className="text-slate-400">{t("fields.notSet")}</span>;
+  const notSet = <span className="text-slate-500">{t("fields.notSet")}</span>;
   const facts: [string, string | null][] = [
     [t("fields.nameZh"), e.nameZh],
     [t("fields.nameEn"), e.nameEn],

@@ -60,7 +60,7 @@ export async function ProjectList({ projects }: { projects: Rows<typeof listEnte
             <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-800">{tp(`stages.${p.stage}`)}</span>
             {/* CNY in the customary 万元/亿元, like the pipeline; other currencies as entered. */}
             {p.plannedAmount === null ? (
-              <span className="text-slate-400">{t("notSet")}</span>
+              <span className="text-slate-500">{t("notSet")}</span>
             ) : p.currency === "CNY" ? (
               <WanYi yuan={p.plannedAmount} className="text-slate-700" />
             ) : (
