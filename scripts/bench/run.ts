@@ -6,9 +6,10 @@
 //   npm run bench -- --smoke                   # tiny data set in landfall_bench_smoke, a few seconds per run
 //
 // Options: --seconds N (per run at 20 users; default 15, smoke 2), --build (run next build first),
-// --reuse (serve the copy of the build made by the previous run), --floor-only (no app, no Lighthouse), --no-lock (do not wait for
-// the shared build lock; see below),
-// --no-lighthouse, --only id,id (scenarios), --out DIR (default .data/bench).
+// --reuse (serve the copy of the build made by the previous run), --floor-only (no app, no
+// Lighthouse), --app-only (no floor, no EXPLAIN), --no-lock (do not wait for the shared build
+// lock; see below), --no-lighthouse, --only id,id (scenarios), --out DIR (default .data/bench),
+// --db NAME or --url URL (default landfall_bench, or landfall_bench_smoke with --smoke).
 // Exits non-zero when any request fails (non-2xx, error, timeout); the timings never fail it.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -49,12 +50,12 @@ const log = (line: string) => console.log(`[bench] ${line}`);
  * still renders: wait until it answers a health check promptly again before the next run.
  */
 async function drain(baseUrl: string) {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 60_000;
   let quick = 0;
-  while (quick < 3 && Date.now() < deadline) {
+  while (quick < 2 && Date.now() < deadline) {
     const t0 = performance.now();
     await fetch(`${baseUrl}/api/health`).then((r) => r.text()).catch(() => "");
-    quick = performance.now() - t0 < 50 ? quick + 1 : 0;
+    quick = performance.now() - t0 < 150 ? quick + 1 : 0;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -179,6 +180,8 @@ try {
   const rows: Row[] = [];
   let lighthouse: PageScore[] = [];
   const app = flag("floor-only") ? null : await startApp({ port: APP_PORT, idpPort: IDP_PORT, databaseUrl: url, dir, log });
+  // Interrupted: the app and the IdP run in process groups of their own; stop them too.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void (app?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
   if (app) try {
     // One request per scenario first: signed in (no redirect to sign-in) and answering 2xx.
     for (const s of scenarios) {
@@ -238,7 +241,7 @@ try {
   const flags: string[] = [];
   const large = new Set((await sql<{ relname: string }[]>`select relname from pg_class where relkind = 'r' and reltuples > 10000`).map((r) => r.relname));
   try {
-    for (const s of scenarios) {
+    for (const s of flag("app-only") ? [] : scenarios) {
       const person = s.role === "manager" ? managers[0]! : staff[0]!;
       const captureTasks = taskSlices[2]!;
       phases = [];
