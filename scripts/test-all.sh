@@ -56,6 +56,10 @@ step build node_modules/.bin/next build
 if [ "$(cat "$out/step-build")" = pass ]; then
   echo "::: playwright ($([ -n "${DATABASE_URL:-}" ] && echo "server database" || echo PGlite))"
   PW_JSON_REPORT="$out/playwright.json" node_modules/.bin/playwright test
+  # PostgreSQL killed under load and restarted (a cluster of its own on 5433, not the shared one).
+  if [ "$have_server" = 1 ]; then
+    step crash-test node scripts/crash-test.mjs
+  fi
   # The benchmark at a tiny scale, as a check that it runs; its timings are not judged here.
   if [ "$have_server" = 1 ]; then
     step bench-smoke env DATABASE_URL="$server_url" npm run --silent bench -- --smoke
