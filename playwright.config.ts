@@ -47,6 +47,9 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
       OIDC_ALLOWED_DOMAINS: "landfall.example",
       OIDC_ADMIN_EMAILS: "admin@landfall.example",
+      // The feed's per-client budget is shared by every unattributed request; the hostile-route
+      // spec sends 1,000 of them. The limit itself is proved in lib/calendar/feed-rate-limit.test.ts.
+      RATE_LIMIT_CALENDAR_IP_PER_MINUTE: "5000",
       LANDFALL_LOCAL_IDP: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { openUserMenu, signIn, signInAtIdp } from "./support";
 
 test("switching language changes the whole UI and is remembered after signing out and in", async ({ page }) => {
-  await signIn(page, "admin");
+  await signIn(page, "admin2");
   await expect(page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Enterprises" })).toBeVisible();
 
   await openUserMenu(page);
@@ -20,7 +20,7 @@ test("switching language changes the whole UI and is remembered after signing ou
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("您已退出登录");
   await page.context().clearCookies();
   await page.goto("/enterprises");
-  await signInAtIdp(page, "admin");
+  await signInAtIdp(page, "admin2");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("企业");
 
   await openUserMenu(page);

@@ -4,7 +4,7 @@ import { BASE_URL, IDP_PORT } from "../playwright.config";
 
 export const IDP_URL = new RegExp(`^http://localhost:${IDP_PORT}/`);
 
-export type Persona = DemoRole | "staff2" | "manager2" | "outsider";
+export type Persona = DemoRole | "staff2" | "manager2" | "admin2" | "outsider";
 
 export function demoUser(persona: Persona) {
   const email = persona === "outsider" ? "outsider@partner.example" : `${persona}@landfall.example`;

@@ -72,6 +72,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
     team: null,
   },
   {
+    // An administrator through the group claim. The browser tests switch this account's saved
+    // language, so no other test depends on the language it sees.
+    sub: "demo-admin2",
+    email: "admin2@landfall.example",
+    name: "孙丽",
+    groups: ["landfall-admins"],
+    role: "admin",
+    team: null,
+  },
+  {
     // Carries a staff group but sits outside the allowed domains, so the app
     // must refuse the sign-in; role "viewer" is only the fallback expectation.
     sub: "demo-outsider",
