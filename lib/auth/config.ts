@@ -47,6 +47,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     useSecureCookies: https,
     cookies: { sessionToken: sessionCookie(https) },
     pages: { signIn: "/signin", error: "/denied", signOut: "/signed-out" },
+    // next-auth's default logger prints an error's cause, which for a failed database call holds
+    // the query's parameters: session tokens among them. Log the kind of failure only.
+    logger: {
+      error(error) {
+        console.error(`[auth] ${error.name}: ${error.message.split("\n")[0]}`);
+      },
+      warn(code) {
+        console.warn(`[auth] warning ${code}`);
+      },
+      debug() {},
+    },
     providers: [
       {
         id: PROVIDER_ID,
