@@ -17,8 +17,18 @@ export type ServerAction<T> = ((payload: FormData | Record<string, unknown>) => 
  */
 export function action<S extends z.ZodType, T>(def: ActionDefinition<S, T>): ServerAction<T> {
   const serverAction = async (payload: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
-    const [viewer, db, translate] = await Promise.all([getViewer(), getDb(), getTranslations()]);
-    const result = await runAction(def, { viewer, db, t: translate as unknown as (key: string) => string }, payload);
+    const translate = (await getTranslations()) as unknown as (key: string) => string;
+    let viewer: Awaited<ReturnType<typeof getViewer>>;
+    let db: Awaited<ReturnType<typeof getDb>>;
+    try {
+      [viewer, db] = await Promise.all([getViewer(), getDb()]);
+    } catch (error) {
+      // The session lookup is the first database call: when the database is unreachable the
+      // caller gets an answer, not a 500, and nothing was written.
+      console.error(`[action ${def.name}] database unavailable`, error instanceof Error ? error.message : error);
+      return { ok: false, message: translate("errors.unavailable") };
+    }
+    const result = await runAction(def, { viewer, db, t: translate }, payload);
     // Outside the try of runAction: `after` may redirect, which Next implements by throwing.
     if (result.ok && def.after && viewer) await def.after(result.data, viewer);
     return result;

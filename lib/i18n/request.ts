@@ -6,7 +6,9 @@ import { catalogues } from "./messages";
 
 // The signed-in user's saved choice wins; before sign-in, the cookie, then the browser.
 export default getRequestConfig(async () => {
-  const viewer = await getViewer();
+  // With the database unreachable there is no saved choice to read; the cookie or the browser
+  // still picks the language of the error the person is shown.
+  const viewer = await getViewer().catch(() => null);
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale =
     viewer?.locale ?? (isLocale(cookie) ? cookie : negotiateLocale((await headers()).get("accept-language")));
