@@ -1,17 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-
-const ROOTS = ["app", "lib", "components"];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
-  });
-}
+import { appSourceFiles } from "@/lib/testing/source-files";
 
 function hasDirective(sf: ts.SourceFile, directive: string) {
   const first = sf.statements[0];
@@ -52,7 +42,7 @@ function check(fileName: string, text: string) {
 }
 
 describe("server actions", () => {
-  const files = ROOTS.flatMap(sourceFiles);
+  const files = appSourceFiles();
   const actionFiles = files.filter((f) => hasDirective(ts.createSourceFile(f, readFileSync(f, "utf8"), ts.ScriptTarget.Latest), "use server"));
 
   it("are all built with the action wrapper", () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
@@ -11,6 +10,7 @@ import { type ActionDefinition, type ActionResult, runAction } from "@/lib/actio
 import type { Viewer } from "@/lib/auth/viewer";
 import { openTestDatabase } from "@/lib/testing/db";
 import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { serverActionFiles } from "@/lib/testing/source-files";
 import { isPlainText } from "@/lib/validation";
 
 // Every server action, fed generated hostile input by a user of another team: each answer is a
@@ -25,16 +25,7 @@ const TARGET_RUNS = Number(process.env.HOSTILE_TARGET_RUNS ?? 40);
 // ---------------------------------------------------------------------------------------------
 // The actions: every export of every "use server" file, as lib/action.test.ts finds them.
 
-const ROOTS = ["app", "lib", "components"];
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
-  });
-}
-const USE_SERVER = /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/;
-const ACTION_FILES = ROOTS.flatMap(sourceFiles).filter((f) => USE_SERVER.test(readFileSync(f, "utf8")));
+const ACTION_FILES = serverActionFiles();
 
 type Def = ActionDefinition<z.ZodType, unknown>;
 interface Entry {
@@ -249,10 +240,10 @@ beforeAll(async () => {
   database = await openTestDatabase();
   await buildWorld();
   for (const file of ACTION_FILES) {
-    const mod = (await import(path.resolve(file))) as Record<string, unknown>;
+    const mod = (await import(file)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
       const def = typeof value === "function" ? (value as { definition?: Def }).definition : undefined;
-      if (def) entries.push({ label: `${file}#${name}`, def });
+      if (def) entries.push({ label: `${path.relative(process.cwd(), file)}#${name}`, def });
     }
   }
   entries = entries.sort((a, b) => a.label.localeCompare(b.label));

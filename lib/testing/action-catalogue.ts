@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { ZodType } from "zod";
@@ -58,6 +57,7 @@ import { setUserRole, setUserTeam } from "@/lib/users/actions/set-user-access";
 import { deleteVisit } from "@/lib/visits/actions/delete-visit";
 import { logVisit } from "@/lib/visits/actions/log-visit";
 import { updateVisit } from "@/lib/visits/actions/update-visit";
+import { serverActionFiles } from "./source-files";
 import { type Persona, TARGET_YEAR, type World } from "./world";
 
 /** What the access matrix calls the thing an action works on. */
@@ -310,21 +310,6 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: renameTeam, entity: "reference data", operation: "update", by: "admin", change: "update", entityType: "team", entityId: (w) => w.ids.teamB, input: (w) => ({ id: w.ids.teamB, version: v1, nameZh: "储能招商组", nameEn: "Storage" }) }),
   e({ action: createExchangeRate, entity: "reference data", operation: "create", by: "admin", change: "create", entityType: "exchange_rate", input: (w) => ({ currency: "USD", validFrom: worldDay(w), rateToCny: "7.1" }) }),
 ];
-
-const ROOTS = ["app", "lib", "components"];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
-  });
-}
-
-/** Every "use server" file of the app, found the way lib/action.test.ts finds them. */
-export function serverActionFiles(root = process.cwd()): string[] {
-  return ROOTS.flatMap((r) => sourceFiles(path.join(root, r))).filter((f) => /^\s*["']use server["'];?/.test(readFileSync(f, "utf8")));
-}
 
 /** Every exported server action, by file and export name. */
 export async function allServerActions(root = process.cwd()) {

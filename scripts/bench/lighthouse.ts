@@ -30,14 +30,24 @@ export async function runLighthouse(baseUrl: string, cookie: string, paths: stri
   const scores: PageScore[] = [];
   try {
     for (const path of paths) {
-      const result = await lighthouse(
-        `${baseUrl}${path}`,
-        { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { Cookie: cookie } },
-        desktopConfig,
-      );
+      // Lighthouse sometimes fails to record the trace (NO_NAVSTART); such a run measured nothing,
+      // so it is repeated, and a page that fails three times is reported without a score.
+      let result: Awaited<ReturnType<typeof lighthouse>> | undefined;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        result = await lighthouse(
+          `${baseUrl}${path}`,
+          { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: { Cookie: cookie } },
+          desktopConfig,
+        );
+        if (!result?.lhr.runtimeError) break;
+        log(`lighthouse ${path}: attempt ${attempt} failed (${result.lhr.runtimeError.code})`);
+      }
       if (!result) throw new Error(`bench: lighthouse returned nothing for ${path}`);
       const lhr = result.lhr;
-      if (lhr.runtimeError) throw new Error(`bench: lighthouse on ${path}: ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError) {
+        log(`lighthouse ${path}: no score (${lhr.runtimeError.message})`);
+        continue;
+      }
       if (!lhr.finalDisplayedUrl.startsWith(`${baseUrl}${path.split("?")[0]}`)) throw new Error(`bench: lighthouse on ${path} ended on ${lhr.finalDisplayedUrl} (not signed in?)`);
       const items = ((lhr.audits["network-requests"]?.details as { items?: NetworkItem[] } | undefined)?.items ?? []).filter((i) => i.resourceType === "Script");
       const num = (id: string) => Number(lhr.audits[id]?.numericValue ?? NaN);
