@@ -42,10 +42,11 @@ test("pages carry a nonce-based policy and the fixed security headers; every scr
   // Plain http: no HSTS.
   expect(headers["strict-transport-security"]).toBeUndefined();
 
-  await hydrated(page);
-  const scripts = await page.locator("script").evaluateAll((els) => els.map((s) => (s as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(new Set(scripts)).toEqual(new Set([nonce]));
+  // Every script the server sent carries the nonce. Scripts the page's own code adds later
+  // (route chunks) are trusted through 'strict-dynamic' and need none.
+  const tags = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  expect(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
 
   // A new nonce on every request.
   const again = await page.goto("/enterprises");
