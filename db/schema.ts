@@ -222,6 +222,8 @@ export const enterprises = pgTable(
     ...ownership(),
     nameZh: text(),
     nameEn: text(),
+    // Short names (简称) and former names (曾用名): compared and searched like the two names above.
+    aliases: text().array().notNull().default(sql`'{}'::text[]`),
     // 统一社会信用代码: 18 characters, unique when known.
     creditCode: char({ length: 18 }),
     country: char({ length: 2 }).notNull().default("CN"),
@@ -236,6 +238,9 @@ export const enterprises = pgTable(
     // Name without company-form suffixes, punctuation and case (lib/enterprises/name-key.ts):
     // the duplicate check and the name sort.
     nameKey: text(),
+    // The name key of every name the enterprise has (Chinese, English, aliases): the duplicate
+    // check compares a candidate's keys with these through a GIN index.
+    nameKeys: text().array().notNull().default(sql`'{}'::text[]`),
     // Han unigrams and bigrams and Latin prefixes of names, credit code and contact names
     // (lib/search/terms.ts), answered by a GIN index.
     searchTerms: text().array().notNull().default(sql`'{}'::text[]`),
@@ -248,6 +253,7 @@ export const enterprises = pgTable(
     index("enterprises_updated_idx").on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
     index("enterprises_name_key_idx").on(t.nameKey, t.id).where(sql`${t.deletedAt} is null`),
     index("enterprises_search_idx").using("gin", t.searchTerms),
+    index("enterprises_name_keys_idx").using("gin", t.nameKeys),
     index("enterprises_owner_idx").on(t.ownerId),
     index("enterprises_team_idx").on(t.teamId),
     index("enterprises_place_idx").on(t.country, t.city),
@@ -542,6 +548,11 @@ export const stageChanges = pgTable(
     verifiedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     verifiedAt: tstz(),
     verificationNote: text(),
+    // A move into 签约 or past it from before it records the signing: its date and amount (in the
+    // project's currency). A pending request holds them until it is decided.
+    signedOn: date(),
+    signedAmount: money(),
+    signedCurrency: char({ length: 3 }),
     // Evidence files live outside the database rows; these columns point at them.
     evidencePath: text(),
     evidenceName: text(),
