@@ -1,69 +1,98 @@
 #!/usr/bin/env bash
 # Installs everything and runs every test: lint and types, unit and integration tests on
-# PGlite and on a PostgreSQL server, the production build, and Playwright in Chromium.
-# Ends with one line: "N passed, N failed".
+# PGlite and on a PostgreSQL server, the production build, Playwright in Chromium (on the
+# server database when there is one, and the newcomer's journey on PGlite), the database crash
+# test and the benchmark smoke. Prints the time of each step and the slowest tests, and ends
+# with one line: "N passed, N failed". TESTING.md says where the time goes.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 out=.ci/out
 rm -rf "$out" && mkdir -p "$out"
+started=$(date +%s)
 
-step() { # name, command...: a step that is not a test runner counts as one test
+# timed NAME COMMAND...: runs the command and records its wall-clock seconds in $out/times.
+timed() {
+  local name=$1; shift
+  local t=$(date +%s)
+  "$@"
+  local rc=$?
+  echo "$name $(($(date +%s) - t))" >>"$out/times"
+  return $rc
+}
+# step NAME COMMAND...: a step that is not a test runner counts as one test.
+step() {
   local name=$1; shift
   echo "::: $name"
-  if "$@"; then echo "pass" > "$out/step-$name"; else echo "fail" > "$out/step-$name"; fi
+  if timed "$name" "$@"; then echo "pass" >"$out/step-$name"; else echo "fail" >"$out/step-$name"; fi
 }
 
-npm ci --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
+timed "npm ci" npm ci --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
 if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
-  (apt-get update -qq && apt-get install -y -qq chromium) || echo "could not install chromium"
+  timed "install chromium" bash -c 'apt-get update -qq && apt-get install -y -qq chromium' || echo "could not install chromium"
 fi
 
-# The server for the integration tests: DATABASE_URL, else the local one if it answers.
+# The server for the integration and browser tests: DATABASE_URL, else the local one if it answers.
 server_url=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
 if node -e 'const s=require("postgres")(process.argv[1],{max:1,connect_timeout:3,onnotice(){}});s`select 1`.then(()=>s.end(),()=>process.exit(1))' "$server_url" 2>/dev/null; then
   have_server=1
 else
   have_server=0
   if [ -n "${DATABASE_URL:-}" ] || [ "${CI:-}" = "true" ]; then
-    echo "PostgreSQL at $server_url does not answer" && echo "fail" > "$out/step-postgres-server"
+    echo "PostgreSQL at $server_url does not answer" && echo "fail" >"$out/step-postgres-server"
   else
-    echo "::: no PostgreSQL server at $server_url: server integration tests skipped (PGlite only)"
+    echo "::: no PostgreSQL server at $server_url: server tests skipped (PGlite only)"
   fi
 fi
 
-step lint node_modules/.bin/eslint . --max-warnings 0
+# Lint and the type check are single-threaded: run them side by side on the two cores.
+echo "::: lint and typecheck"
+lint_started=$(date +%s)
+node_modules/.bin/eslint . --max-warnings 0 >"$out/lint.log" 2>&1 &
+lint_pid=$!
 step typecheck node_modules/.bin/tsc --noEmit
+if wait $lint_pid; then echo "pass" >"$out/step-lint"; else echo "fail" >"$out/step-lint"; fi
+cat "$out/lint.log"
+echo "lint $(($(date +%s) - lint_started))" >>"$out/times"
 
 # Production dependencies with a high or critical advisory fail unless README.md explains them.
 # When the audit endpoint cannot be reached nothing is recorded: not run is not passed.
 echo "::: npm audit --omit=dev --audit-level=high"
-bash scripts/audit.sh
+timed "npm audit" bash scripts/audit.sh
 case $? in
-  0) echo "pass" > "$out/step-npm-audit" ;;
+  0) echo "pass" >"$out/step-npm-audit" ;;
   2) echo "::: npm audit NOT RUN (endpoint unreachable): no result recorded" ;;
-  *) echo "fail" > "$out/step-npm-audit" ;;
+  *) echo "fail" >"$out/step-npm-audit" ;;
 esac
 
 echo "::: vitest on PGlite"
-TEST_DB=pglite node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest-pglite.json"
+TEST_DB=pglite timed "vitest pglite" node_modules/.bin/vitest run --reporter=dot --reporter=json --outputFile.json="$out/vitest-pglite.json"
 if [ "$have_server" = 1 ]; then
   echo "::: vitest on PostgreSQL server"
-  TEST_DB=server DATABASE_URL="$server_url" node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest-server.json"
+  TEST_DB=server DATABASE_URL="$server_url" timed "vitest server" node_modules/.bin/vitest run --reporter=dot --reporter=json --outputFile.json="$out/vitest-server.json"
 fi
 
 step build node_modules/.bin/next build
 if [ "$(cat "$out/step-build")" = pass ]; then
-  echo "::: playwright ($([ -n "${DATABASE_URL:-}" ] && echo "server database" || echo PGlite))"
-  PW_JSON_REPORT="$out/playwright.json" node_modules/.bin/playwright test
-  # PostgreSQL killed under load and restarted (a cluster of its own on 5433, not the shared one).
+  # The browser tests run on the server database when there is one: PGlite runs inside the
+  # Next.js process and blocks its event loop on every query (TESTING.md has the measurements).
+  # The newcomer's journey then runs once more on PGlite, the path `npm run demo` takes.
   if [ "$have_server" = 1 ]; then
-    step crash-test node scripts/crash-test.mjs
+    echo "::: playwright (server database)"
+    DATABASE_URL="$server_url" PW_JSON_REPORT="$out/playwright.json" timed "playwright server" node_modules/.bin/playwright test
+    echo "::: playwright: the newcomer's journey on PGlite"
+    DATABASE_URL= PW_JSON_REPORT="$out/playwright-pglite.json" timed "playwright pglite" node_modules/.bin/playwright test e2e/newcomer.spec.ts --no-deps
+  else
+    echo "::: playwright (PGlite)"
+    PW_JSON_REPORT="$out/playwright.json" timed "playwright pglite" node_modules/.bin/playwright test
   fi
-  # The benchmark at a tiny scale, as a check that it runs; its timings are not judged here.
   if [ "$have_server" = 1 ]; then
+    # PostgreSQL killed under load and restarted (a cluster of its own on 5433, not the shared one).
+    step crash-test node scripts/crash-test.mjs
+    # The benchmark at a tiny scale, as a check that it runs; its timings are not judged here.
     step bench-smoke env DATABASE_URL="$server_url" npm run --silent bench -- --smoke
   fi
 fi
 
+echo "total $(($(date +%s) - started))" >>"$out/times"
 node scripts/test-summary.mjs "$out"

@@ -1,4 +1,5 @@
-// Sums the runners' JSON reports and the plain steps into the one line CI reads.
+// Sums the runners' JSON reports and the plain steps into the one line CI reads, after the
+// time of each step and the slowest tests of every runner.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -7,6 +8,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const lines = [];
+const tests = []; // { runner, name, ms }
 
 for (const file of readdirSync(dir).sort()) {
   const full = path.join(dir, file);
@@ -23,12 +25,26 @@ for (const file of readdirSync(dir).sort()) {
     failed += r.numFailedTests + broken;
     skipped += r.numPendingTests + r.numTodoTests;
     lines.push(`vitest ${file.slice(7, -5)}: ${r.numPassedTests} passed, ${r.numFailedTests + broken} failed`);
-  } else if (file === "playwright.json") {
-    const { stats, errors } = JSON.parse(readFileSync(full, "utf8"));
+    for (const f of r.testResults) {
+      for (const a of f.assertionResults) tests.push({ runner: file.slice(0, -5), name: `${path.relative(process.cwd(), f.name)} › ${a.fullName ?? a.title}`, ms: a.duration ?? 0 });
+    }
+  } else if (file.startsWith("playwright") && file.endsWith(".json")) {
+    const report = JSON.parse(readFileSync(full, "utf8"));
+    const { stats, errors } = report;
     passed += stats.expected + stats.flaky;
     failed += stats.unexpected + (errors?.length ?? 0);
     skipped += stats.skipped;
-    lines.push(`playwright: ${stats.expected + stats.flaky} passed, ${stats.unexpected} failed, ${errors?.length ?? 0} errors`);
+    lines.push(`${file.slice(0, -5)}: ${stats.expected + stats.flaky} passed, ${stats.unexpected} failed, ${errors?.length ?? 0} errors`);
+    const walk = (suite, file) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          const ms = (t.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0);
+          tests.push({ runner: file.slice(0, -5), name: `${spec.file} › ${spec.title}`, ms });
+        }
+      }
+      for (const child of suite.suites ?? []) walk(child, file);
+    };
+    for (const suite of report.suites ?? []) walk(suite, file);
   }
 }
 if (existsSync(path.join(dir, "step-build")) && !existsSync(path.join(dir, "playwright.json"))) {
@@ -37,6 +53,11 @@ if (existsSync(path.join(dir, "step-build")) && !existsSync(path.join(dir, "play
   failed++;
   lines.push(`FAIL playwright${built ? " wrote no report" : " not run: the build failed"}`);
 }
+// With a server the journey on PGlite runs as a second Playwright pass: it must have reported too.
+if (existsSync(path.join(dir, "vitest-server.json")) && existsSync(path.join(dir, "playwright.json")) && !existsSync(path.join(dir, "playwright-pglite.json"))) {
+  failed++;
+  lines.push("FAIL playwright-pglite wrote no report: the newcomer's journey on PGlite did not run");
+}
 for (const vitest of ["vitest-pglite.json"]) {
   if (!existsSync(path.join(dir, vitest))) {
     failed++;
@@ -44,6 +65,18 @@ for (const vitest of ["vitest-pglite.json"]) {
   }
 }
 
+if (existsSync(path.join(dir, "times"))) {
+  console.log("\nTime of each step (s):");
+  for (const line of readFileSync(path.join(dir, "times"), "utf8").trim().split("\n")) {
+    const at = line.lastIndexOf(" ");
+    console.log(`  ${line.slice(0, at).padEnd(20)} ${line.slice(at + 1).padStart(5)}`);
+  }
+}
+if (tests.length) {
+  console.log("\nSlowest 20 tests (s):");
+  for (const t of tests.sort((a, b) => b.ms - a.ms).slice(0, 20)) console.log(`  ${(t.ms / 1000).toFixed(1).padStart(6)}  ${t.runner}  ${t.name}`);
+  console.log("");
+}
 console.log(lines.join("\n"));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
