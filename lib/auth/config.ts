@@ -2,10 +2,12 @@ import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { AdapterUser } from "next-auth/adapters";
 import { getDb } from "@/db";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { accounts, type Role, sessions, users, verificationTokens } from "@/db/schema";
 import { env, oidcSettings, servedOverHttps } from "@/lib/env";
 import { emailDomainAllowed, parseRoleMap, roleFromClaims } from "./roles";
+import { sessionForClient } from "./session-for-client";
 import { sessionCookie, sessionPolicy } from "./session-policy";
 
 const PROVIDER_ID = "oidc";
@@ -87,9 +89,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         if (existing?.deactivatedAt) return "/denied?error=deactivated";
         return true;
       },
+      // Answered to any script on the page by /api/auth/session: the fields it needs, never
+      // the session row (its token) or the users row (the calendar-feed token).
       session({ session, user }) {
-        // With database sessions `user` is the users row the adapter just read.
-        return { ...session, user: { ...session.user, id: user.id } };
+        return sessionForClient(session, user as AdapterUser & { role?: Role });
       },
     },
     events: {
