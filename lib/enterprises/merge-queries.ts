@@ -14,6 +14,8 @@ import {
 } from "@/db/schema";
 import { atLeast } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
+import { visibleFollowUps } from "@/lib/follow-ups/records";
+import { visibleProjects } from "@/lib/projects/visibility";
 import { queryTerms } from "@/lib/search/terms";
 import { fieldsToFill } from "./merge-record";
 import { correlated } from "@/lib/sql";
@@ -91,8 +93,9 @@ async function withCounts(db: Db | Tx, viewer: Viewer, id: string) {
       counts: {
         contacts: count(contacts, "contacts"),
         visits: count(visits, "visits"),
-        projects: count(projects, "projects"),
-        followUps: count(followUps, "follow_ups"),
+        // A project (and its follow-ups) the caller cannot see is in no count they are shown.
+        projects: correlated<number>(sql`(select count(*)::int from ${projects} where ${projects.enterpriseId} = ${enterprises.id} and ${visibleProjects(viewer)})`).as("projects"),
+        followUps: correlated<number>(sql`(select count(*)::int from ${followUps} where ${followUps.enterpriseId} = ${enterprises.id} and ${visibleFollowUps(viewer)})`).as("follow_ups"),
         stops: count(itineraryStops, "stops"),
         participants: count(eventParticipants, "participants"),
         delegationLinks: count(delegationEnterprises, "delegation_links"),

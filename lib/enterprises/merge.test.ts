@@ -354,6 +354,20 @@ describe("merge lookups", () => {
     expect(await getMergePreview(db, otherManager, { survivorId: a.id, mergedId: b.id })).toBeNull();
   });
 
+  it("counts another team's confidential project and its follow-up only for a caller who may see them", async () => {
+    const { a, b } = await buildPair();
+    const [secret] = await db
+      .insert(projects)
+      .values({ enterpriseId: b.id, name: "Confidential cell plant", teamId: otherManager.teamId, ownerId: otherManager.id, confidential: true })
+      .returning();
+    await db.insert(followUps).values({ enterpriseId: b.id, projectId: secret!.id, title: "Confidential call", dueOn: "2024-06-03", teamId: otherManager.teamId });
+
+    const forManager = await getMergePreview(db, manager, { survivorId: a.id, mergedId: b.id });
+    expect(forManager?.merged.counts).toMatchObject({ projects: 1, followUps: 2 });
+    const forAdmin = await getMergePreview(db, admin, { survivorId: a.id, mergedId: b.id });
+    expect(forAdmin?.merged.counts).toMatchObject({ projects: 2, followUps: 3 });
+  });
+
   it("every table that points at an enterprise is one the merge moves", async () => {
     const result = (await db.execute(sql`
       select cl.relname as "table", a.attname as "column"
