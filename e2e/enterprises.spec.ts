@@ -47,6 +47,11 @@ test.describe("as staff", () => {
     await expect(creditCode).toHaveAccessibleDescription(/exactly 18 characters/);
     await expect(chineseName).toHaveAttribute("aria-invalid", "false");
 
+    // BYD's code with its check character mistyped.
+    await creditCode.fill("91440300192317458E");
+    await page.getByRole("button", { name: "Create enterprise" }).click();
+    await expect(creditCode).toHaveAccessibleDescription(/The credit code's check digit is wrong/);
+
     // BYD's code is already taken.
     await creditCode.fill("91440300192317458F");
     await page.getByRole("button", { name: "Create enterprise" }).click();

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { withCreditCodeCheck } from "../lib/enterprises/credit-code";
 import { storageStatePath } from "./support";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
-const creditCode = () => `91320117MA${unique().replace(/[^0-9A-Z]/g, "").padEnd(8, "0").slice(-8)}`;
+const creditCode = () => withCreditCodeCheck(`91320117MA${`${Date.now() % 10_000}${Math.floor(Math.random() * 1000)}`.padStart(7, "0").slice(-7)}`);
 
 test.describe("as staff", () => {
   test.use({ storageState: storageStatePath("staff") });

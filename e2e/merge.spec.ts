@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { withCreditCodeCheck } from "../lib/enterprises/credit-code";
 import { storageStatePath } from "./support";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -22,7 +23,8 @@ test.describe("as a manager", () => {
     const u = unique();
     const keep = `Merge Keep ${u}`;
     const dup = `Merge Dup ${u}`;
-    const creditCode = `91320117${u.toUpperCase().padEnd(10, "0").slice(0, 10)}`;
+    const serial = `${Date.now() % 1_000_000}`.padStart(6, "0") + `${Math.floor(Math.random() * 1000)}`.padStart(3, "0");
+    const creditCode = withCreditCodeCheck(`91320117${serial}`);
     const keepPath = await createEnterprise(page, { nameEn: keep });
     const dupPath = await createEnterprise(page, { nameEn: dup, city: "溧水", creditCode });
 

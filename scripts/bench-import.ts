@@ -8,6 +8,7 @@
 import postgres from "postgres";
 import { openDatabase } from "@/db";
 import { runAction } from "@/lib/action-core";
+import { withCreditCodeCheck } from "@/lib/enterprises/credit-code";
 import { importEnterprisesDefinition, previewImportDefinition } from "@/lib/enterprises/import-definitions";
 import { chunkRows, type ImportRow } from "@/lib/enterprises/import-fields";
 import { countStatuses, type ImportRowResult, markInFileDuplicates } from "@/lib/enterprises/import-report";
@@ -36,7 +37,7 @@ function generateRows(n: number): ImportRow[] {
     const city = pick(CITIES, i);
     const brand = pick(WORDS, i * 7) + pick(WORDS, Math.floor(i / 18) * 5 + 3) + pick(WORDS, Math.floor(i / 324));
     const serial = i % 100 === 99 ? i - 1 : i; // a repeated row
-    const code = `91${String(440300 + (serial % 1000)).padStart(6, "0")}MA${String(serial).padStart(8, "0")}`;
+    const code = withCreditCodeCheck(`91${String(440300 + (serial % 1000)).padStart(6, "0")}MA${String(serial).padStart(7, "0")}`);
     return {
       row: i + 2,
       values: {

@@ -56,9 +56,9 @@ describe("duplicate check on create", () => {
   });
 
   it("refuses a credit code another enterprise holds, with the message on the field, even when confirmed", async () => {
-    await created({ nameZh: "溧水持码测试有限公司", creditCode: "91320117MA1XTEST9Q" });
+    await created({ nameZh: "溧水持码测试有限公司", creditCode: "91320117MA1XTE7T9T" });
     const before = await counts();
-    const result = await create({ nameZh: "完全不同的企业", creditCode: "91320117ma1xtest9q", confirmSimilar: "1" });
+    const result = await create({ nameZh: "完全不同的企业", creditCode: "91320117ma1xte7t9t", confirmSimilar: "1" });
     expect(result).toMatchObject({ ok: false, fieldErrors: { creditCode: ["Another enterprise already has this credit code."] } });
     expect(result.ok === false && result.details).toBeFalsy();
     expect(await counts()).toEqual(before);

@@ -44,7 +44,7 @@ describe("create enterprise", () => {
     const form = new FormData();
     form.set("nameZh", " 比亚迪汽车工业有限公司 ");
     form.set("nameEn", "BYD Auto Industry Co., Ltd.");
-    form.set("creditCode", "91440300 7261 8900 1x");
+    form.set("creditCode", "91440300 7261 8900 1u");
     form.set("country", "CN");
     form.set("size", "");
     const result = await create(staff, form);
@@ -53,7 +53,7 @@ describe("create enterprise", () => {
     expect(await counts()).toEqual({ enterprises: before.enterprises + 1, audit: before.audit + 1 });
 
     const [row] = await database.db.select().from(enterprises).where(eq(enterprises.id, result.data.id));
-    expect(row).toMatchObject({ nameZh: "比亚迪汽车工业有限公司", creditCode: "9144030072618900 1X".replace(" ", ""), ownerId: staff.id, teamId: staff.teamId, size: null, version: 1 });
+    expect(row).toMatchObject({ nameZh: "比亚迪汽车工业有限公司", creditCode: "91440300726189001U", ownerId: staff.id, teamId: staff.teamId, size: null, version: 1 });
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.entityId, result.data.id));
     expect(audit).toMatchObject({ action: "enterprise.create", entityType: "enterprise", actorId: staff.id, before: null });
     expect(audit!.after).toMatchObject({ id: result.data.id, nameEn: "BYD Auto Industry Co., Ltd." });
@@ -67,12 +67,21 @@ describe("create enterprise", () => {
     const short = await create(staff, { nameZh: "某企业", creditCode: "91440300ABC" });
     expect(short).toMatchObject({
       ok: false,
-      fieldErrors: { creditCode: ["A unified social credit code has exactly 18 characters: digits and capital letters."] },
+      fieldErrors: { creditCode: ["A unified social credit code has exactly 18 characters: digits and capital letters other than I, O, S, V and Z."] },
     });
 
-    const taken = await create(staff, { nameZh: "另一家企业", creditCode: "914403007261890001" });
+    // BYD's code with its last character mistyped, and with an O typed for a 0.
+    const wrongCheck = await create(staff, { nameZh: "某企业", creditCode: "91440300192317458E" });
+    expect(wrongCheck).toMatchObject({
+      ok: false,
+      fieldErrors: { creditCode: ["The credit code's check digit is wrong: check the code for a mistyped character."] },
+    });
+    const letterO = await create(staff, { nameZh: "某企业", creditCode: "9144O300192317458F" });
+    expect(letterO).toMatchObject({ ok: false, fieldErrors: { creditCode: [expect.stringContaining("other than I, O, S, V and Z")] } });
+
+    const taken = await create(staff, { nameZh: "另一家企业", creditCode: "91440300726189000Q" });
     expect(taken.ok).toBe(true);
-    const dup = await create(staff, { nameEn: "Copycat Ltd", creditCode: "914403007261890001" });
+    const dup = await create(staff, { nameEn: "Copycat Ltd", creditCode: "91440300726189000Q" });
     expect(dup).toMatchObject({ ok: false, fieldErrors: { creditCode: ["Another enterprise already has this credit code."] } });
 
     const wrongTypes = await create(staff, { nameZh: ["a", "b"], website: "javascript:alert(1)", size: "enormous" });

@@ -44,7 +44,7 @@ async function counts() {
 
 // 3 good rows, 1 similar to an enterprise already in Landfall, 1 with a bad credit code.
 const FILE: ImportRow[] = [
-  { row: 2, values: { nameZh: "溧水智能制造有限公司", creditCode: "91320117MA1XYZ1234", city: "南京", contactName: "王伟", contactTitle: "总经理", contactPhone: "+86 25 5555 0101", contactEmail: "wangwei@lishui.example" } },
+  { row: 2, values: { nameZh: "溧水智能制造有限公司", creditCode: "91320117MA1XY7123R", city: "南京", contactName: "王伟", contactTitle: "总经理", contactPhone: "+86 25 5555 0101", contactEmail: "wangwei@lishui.example" } },
   { row: 3, values: { nameEn: "Avio Test Aero S.p.A.", country: "Italy", website: "www.avio-test.example" } },
   { row: 4, values: { nameZh: "华测检测认证集团", country: "中国" } },
   { row: 5, values: { nameZh: "比亚迪", contactName: "李四" } },
@@ -101,7 +101,7 @@ describe("enterprise import", () => {
       .where(inArray(enterprises.nameKey, ["溧水智能制造", "aviotestaero"]));
     const lishui = rows.find((r) => r.nameZh === "溧水智能制造有限公司")!;
     const avio = rows.find((r) => r.nameEn === "Avio Test Aero S.p.A.")!;
-    expect(lishui).toMatchObject({ ownerId: staff.id, teamId: staff.teamId, creditCode: "91320117MA1XYZ1234", city: "南京", country: "CN", createdBy: staff.id });
+    expect(lishui).toMatchObject({ ownerId: staff.id, teamId: staff.teamId, creditCode: "91320117MA1XY7123R", city: "南京", country: "CN", createdBy: staff.id });
     expect(lishui.searchTerms).toEqual(expect.arrayContaining(["王伟", "溧水"]));
     expect(avio).toMatchObject({ country: "IT", website: "https://www.avio-test.example" });
     const [contact] = await database.db.select().from(contacts).where(eq(contacts.enterpriseId, lishui.id));
@@ -112,8 +112,8 @@ describe("enterprise import", () => {
 
   it("counts a row repeated in the same file as a duplicate of the first, by credit code or similar name", async () => {
     const rows: ImportRow[] = [
-      { row: 2, values: { nameZh: "重复测试科技有限公司", creditCode: "91110000MA0REPEAT1" } },
-      { row: 3, values: { nameZh: "另一个名字", creditCode: "91110000ma0repeat1" } },
+      { row: 2, values: { nameZh: "重复测试科技有限公司", creditCode: "91110000MA0REPEATY" } },
+      { row: 3, values: { nameZh: "另一个名字", creditCode: "91110000ma0repeaty" } },
       { row: 4, values: { nameZh: "重复测试科技股份有限公司" } },
       { row: 5, values: { nameEn: "Width Test GmbH" } },
       { row: 6, values: { nameEn: "ＷＩＤＴＨ  TEST  AG" } },
@@ -156,11 +156,26 @@ describe("enterprise import", () => {
     expect(await counts()).toMatchObject({ enterprises: before.enterprises + 1, contacts: before.contacts });
   });
 
+  it("reports a credit code with a wrong check digit as invalid, with the field and the reason, and writes no enterprise", async () => {
+    const before = await counts();
+    const rows: ImportRow[] = [
+      { row: 2, values: { nameZh: "校验位错误测试有限公司", creditCode: "91440300192317458E" } },
+      { row: 3, values: { nameZh: "校验位正确测试有限公司", creditCode: "91330100716105852F" } },
+    ];
+    const result = await preview(staff, rows);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.results[0]).toMatchObject({ status: "invalid", errors: [{ field: "creditCode", message: "validation.creditCodeCheck" }] });
+    expect(result.data.results[1]).toMatchObject({ status: "new" });
+    expect(t("validation.creditCodeCheck")).toBe("The credit code's check digit is wrong: check the code for a mistyped character.");
+    expect((await counts()).enterprises).toBe(before.enterprises);
+  });
+
   it("treats a credit code held by a deleted enterprise as taken, without revealing the record", async () => {
-    const made = await runAction(createEnterprise.definition, { viewer: staff, db: database.db, t }, { nameZh: "已删除测试企业", creditCode: "91110000MA0DELETED" });
+    const made = await runAction(createEnterprise.definition, { viewer: staff, db: database.db, t }, { nameZh: "已删除测试企业", creditCode: "91110000MA0DELETEM" });
     if (!made.ok) throw new Error(made.message);
     await database.db.update(enterprises).set({ deletedAt: new Date() }).where(eq(enterprises.id, made.data.id));
-    const result = await runImport(staff, [{ row: 2, values: { nameZh: "新名字企业", creditCode: "91110000MA0DELETED" } }]);
+    const result = await runImport(staff, [{ row: 2, values: { nameZh: "新名字企业", creditCode: "91110000MA0DELETEM" } }]);
     expect(result.ok && result.data.results[0]).toMatchObject({ status: "duplicate", reason: { kind: "existing", match: "creditCode", id: null, name: null } });
   });
 

@@ -26,6 +26,7 @@ import { decodeCursor } from "@/lib/paging";
 import { openTestDatabase } from "@/lib/testing/db";
 import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
 import { deleteEnterprise } from "./actions/delete-enterprise";
+import { withCreditCodeCheck } from "./credit-code";
 import { mergeEnterprises } from "./actions/merge-enterprises";
 import { restoreEnterprise } from "./actions/restore-enterprise";
 import { listDeletedEnterprises } from "./deleted-queries";
@@ -127,7 +128,7 @@ async function rowCounts() {
  */
 async function buildPair() {
   const a = await makeEnterprise({ nameEn: `Survivor Works ${uid()}` });
-  const b = await makeEnterprise({ nameEn: `Duplicate Works ${uid()}`, nameZh: "重复测试企业", creditCode: `91320117MA${uid().toUpperCase()}XY`, city: "南京" });
+  const b = await makeEnterprise({ nameEn: `Duplicate Works ${uid()}`, nameZh: "重复测试企业", creditCode: withCreditCodeCheck(`91320117MA${uid().toUpperCase()}X`), city: "南京" });
   await db.insert(contacts).values([
     { enterpriseId: a.id, name: "Alice Survivor" },
     { enterpriseId: b.id, name: "王小明" },
@@ -297,7 +298,7 @@ describe("merging two enterprises", () => {
 
 describe("soft delete and restore", () => {
   it("hides a deleted enterprise everywhere but the Deleted view, and restore brings it back", async () => {
-    const e = await makeEnterprise({ creditCode: `91110000MA${uid().toUpperCase()}ZZ` });
+    const e = await makeEnterprise({ creditCode: withCreditCodeCheck(`91110000MA${uid().toUpperCase()}0`) });
     const stale = await remove(manager, { id: e.id, version: e.version + 1 });
     expect(stale).toMatchObject({ ok: false, message: CONFLICT });
 

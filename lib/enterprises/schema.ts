@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/schema";
 import { optionalEnum, optionalText } from "@/lib/validation";
-
-export const CREDIT_CODE = /^[0-9A-Z]{18}$/;
+import { CREDIT_CODE_SHAPE, isValidCreditCode } from "./credit-code";
 
 /** ISO 3166 codes offered in the form; the column accepts any two-letter code. */
 export const COUNTRIES = ["CN", "HK", "MO", "TW", "DE", "IT", "FR", "GB", "NL", "AT", "LU", "ES", "CH", "SE", "US", "JP", "KR", "SG"] as const;
@@ -14,7 +13,11 @@ export const enterpriseInput = z
     nameEn: optionalText(200),
     creditCode: z.preprocess(
       (v) => (typeof v === "string" ? v.replace(/\s+/g, "").toUpperCase() || undefined : v),
-      z.string({ error: "validation.invalid" }).regex(CREDIT_CODE, { error: "validation.creditCode" }).optional(),
+      z
+        .string({ error: "validation.invalid" })
+        .regex(CREDIT_CODE_SHAPE, { error: "validation.creditCode", abort: true })
+        .refine(isValidCreditCode, { error: "validation.creditCodeCheck" })
+        .optional(),
     ),
     country: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toUpperCase() || "CN" : (v ?? "CN")),

@@ -76,13 +76,13 @@ describe("update enterprise", () => {
   });
 
   it("refuses a credit code another enterprise holds, but not the enterprise's own", async () => {
-    const holder = await make({ nameEn: "Code Holder Ltd", creditCode: "91320100MA1TEST01X" });
-    const e = await make({ nameEn: "Code Seeker Ltd", creditCode: "91320100MA1TEST02X" });
+    const holder = await make({ nameEn: "Code Holder Ltd", creditCode: "91320100MA1TE00011" });
+    const e = await make({ nameEn: "Code Seeker Ltd", creditCode: "91320100MA1TE00024" });
     const taken = await update(staff, { id: e.id, version: 1, nameEn: "Code Seeker Ltd", creditCode: holder.creditCode });
     expect(taken).toMatchObject({ ok: false, fieldErrors: { creditCode: ["Another enterprise already has this credit code."] } });
-    expect((await row(e.id)).creditCode).toBe("91320100MA1TEST02X");
+    expect((await row(e.id)).creditCode).toBe("91320100MA1TE00024");
 
-    const own = await update(staff, { id: e.id, version: 1, nameEn: "Code Seeker Limited", creditCode: "91320100ma1test02x" });
+    const own = await update(staff, { id: e.id, version: 1, nameEn: "Code Seeker Limited", creditCode: "91320100ma1te00024" });
     expect(own).toMatchObject({ ok: true, data: { version: 2 } });
   });
 

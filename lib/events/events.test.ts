@@ -5,6 +5,7 @@ import type { Database } from "@/db";
 import { auditLog, enterprises, eventParticipants, events, visits } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
+import { withCreditCodeCheck } from "@/lib/enterprises/credit-code";
 import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { openTestDatabase } from "@/lib/testing/db";
@@ -125,7 +126,7 @@ describe("create and edit an event", () => {
 describe("participants", () => {
   it("adds many at once: existing ones, a new one with search terms, and refuses a taken credit code row only", async () => {
     const eventId = await newEvent();
-    const byd = await newEnterprise({ creditCode: `9144${randomBytes(7).toString("hex").toUpperCase()}`.slice(0, 18) });
+    const byd = await newEnterprise({ creditCode: withCreditCodeCheck(`9144${randomBytes(7).toString("hex").toUpperCase()}`.slice(0, 17)) });
     const e1 = await newEnterprise();
     const e2 = await newEnterprise();
     const newName = `Avio Componenti ${uid()}`;

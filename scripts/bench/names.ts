@@ -2,6 +2,8 @@
 // ("深圳瑞博新能源科技有限公司" / "Shenzhen Ruibo New Energy Technology Co., Ltd.") and foreign
 // ones with Latin names only ("Siemens Energy GmbH").
 
+import { withCreditCodeCheck } from "@/lib/enterprises/credit-code";
+
 /** A 32-bit PRNG (mulberry32), one stream per row, so every row is the same on every run. */
 export function rng(seed: number) {
   let a = seed >>> 0;
@@ -112,8 +114,8 @@ export function enterpriseAt(i: number): GeneratedEnterprise {
   return {
     nameZh,
     nameEn: withEnglish ? `${cityEn} ${brandEn[0]!.toUpperCase()}${brandEn.slice(1)} ${tradeEn} ${formEn}` : null,
-    // 18 characters, unique per row: 91 + region + the row number + a check letter.
-    creditCode: `91${region}${String(i).padStart(9, "0")}${"ABCDEFGHJKLMNPQRTUWXY"[i % 21]}`,
+    // Unique per row: 91 + region + the row number, then the check character.
+    creditCode: withCreditCodeCheck(`91${region}${String(i).padStart(9, "0")}`),
     country: "CN", province, city: cityZh,
     size: pick(SIZES, r()), ownership: pick(OWNERSHIPS.filter((o) => o !== "foreign"), r()),
     website: withEnglish ? `https://www.${brandEn}${i}.example.cn` : null,
