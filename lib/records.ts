@@ -37,9 +37,15 @@ export async function lockForEdit<T extends PgTable & VersionedTable>(
   return row;
 }
 
+/** What a conflict may tell the browser about a record it did not write. */
+export const versionOf = (row: { id: string; version: number }) => ({ id: row.id, version: row.version });
+
 /**
  * Optimistic concurrency: writes only if the row still has the version the editor loaded,
- * and bumps it. Otherwise throws ConflictError carrying the row as it is now.
+ * and bumps it. Otherwise throws ConflictError carrying the record's id and current version:
+ * never the row, which goes to the browser and may hold columns nobody is shown (a person's
+ * calendar-feed token, search keys). Actions whose form shows the other person's values throw
+ * their own conflict with those values first.
  */
 export async function updateVersioned<T extends PgTable & VersionedTable>(
   tx: Tx,
@@ -50,13 +56,13 @@ export async function updateVersioned<T extends PgTable & VersionedTable>(
   viewer: Viewer,
   extraWhere?: SQL,
 ): Promise<T["$inferSelect"]> {
-  if (current.version !== expectedVersion) throw new ConflictError(current);
+  if (current.version !== expectedVersion) throw new ConflictError(versionOf(current));
   const rows = (await tx
     .update(table)
     .set({ ...values, updatedAt: new Date(), updatedBy: viewer.id, version: sql`${table.version} + 1` } as never)
     .where(and(eq(table.id, current.id), eq(table.version, expectedVersion), extraWhere))
     .returning()) as T["$inferSelect"][];
   const row = rows[0];
-  if (!row) throw new ConflictError(current);
+  if (!row) throw new ConflictError(versionOf(current));
   return row;
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { type Enterprise, enterprises } from "@/db/schema";
 import { action } from "@/lib/action";
 import { ConflictError, FieldError } from "@/lib/errors";
-import { lockForEdit, updateVersioned } from "@/lib/records";
+import { lockForEdit, updateVersioned, versionOf } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
 import { moveAllLinks } from "../merge-moves";
 import { fieldsToFill, type MergeRecord } from "../merge-record";
@@ -31,8 +31,8 @@ export const mergeEnterprises = action({
     for (const id of [input.survivorId, input.mergedId].sort()) locked.set(id, await lockForEdit(tx, enterprises, id, viewer));
     const survivor = locked.get(input.survivorId)!;
     const merged = locked.get(input.mergedId)!;
-    if (survivor.version !== input.survivorVersion) throw new ConflictError(survivor);
-    if (merged.version !== input.mergedVersion) throw new ConflictError(merged);
+    if (survivor.version !== input.survivorVersion) throw new ConflictError(versionOf(survivor));
+    if (merged.version !== input.mergedVersion) throw new ConflictError(versionOf(merged));
 
     const links = await moveAllLinks(tx, merged.id, survivor.id, viewer.id);
     const filled = fieldsToFill(survivor, merged);

@@ -10,7 +10,7 @@ import { action } from "@/lib/action";
 import type { AuditSpec } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { updateVersioned } from "@/lib/records";
+import { updateVersioned, versionOf } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
 import type { RestoreNote } from "../merge-record";
 import { latestMergeRecord, undoMerge } from "../merge-undo";
@@ -39,7 +39,7 @@ export const restoreEnterprise = action({
   minRole: "manager",
   async run({ viewer, input, tx }) {
     const row = await lockDeleted(tx, input.id, viewer);
-    if (row.version !== input.version) throw new ConflictError(row);
+    if (row.version !== input.version) throw new ConflictError(versionOf(row));
 
     const notes: RestoreNote[] = [];
     const audit: AuditSpec[] = [];
