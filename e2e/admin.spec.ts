@@ -37,3 +37,21 @@ test("an admin adds a node, which shows on the chain map as a gap, then deletes 
   await page.getByRole("dialog").getByRole("button", { name: /^(Delete|删除)$/ }).click();
   await expect(page.getByRole("listitem", { name: new RegExp(`${nameZh}|Test node ${code}`) })).toHaveCount(0);
 });
+
+// 郑雪 is a seeded colleague nobody signs in as, so no other test loses a session.
+test("an admin deactivates a colleague and brings them back with their role and team", async ({ page }) => {
+  await signIn(page, "admin", "/admin/people");
+  const person = page.getByRole("listitem", { name: "郑雪" });
+  await expect(person).toContainText(/Active|在用/);
+  await person.getByRole("button", { name: /^(Deactivate|停用)$/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: /^(Deactivate|停用)$/ }).click();
+  await expect(person).toContainText(/Deactivated|已停用/);
+  await expect(person.getByRole("button", { name: /^(Deactivate|停用)$/ })).toHaveCount(0);
+
+  await person.getByRole("button", { name: /^(Reactivate 郑雪|恢复启用郑雪)$/ }).click();
+  await expect(page.getByText(/郑雪 can sign in again\.|郑雪已恢复，可以重新登录。/)).toBeVisible();
+  await expect(person).toContainText(/Active|在用/);
+  await expect(person.getByRole("button", { name: /^(Reactivate 郑雪|恢复启用郑雪)$/ })).toHaveCount(0);
+  await expect(person.getByLabel(/^(Role|角色)$/)).toHaveValue("staff");
+  await expect(person.getByLabel(/^(Team|小组)$/)).not.toHaveValue("");
+});

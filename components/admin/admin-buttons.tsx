@@ -4,9 +4,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
 import { ConfirmDeleteButton } from "@/components/ui/confirm-delete-button";
 import { deleteChainItem, moveChainItem } from "@/lib/admin/actions/chains";
 import { deactivateUser } from "@/lib/users/actions/deactivate-user";
+import { reactivateUser } from "@/lib/users/actions/reactivate-user";
 
 type Kind = "chain" | "node";
 
@@ -49,5 +51,24 @@ export function DeactivateUser({ userId, name }: { userId: string; name: string 
       redirectTo="/admin/people"
       labels={{ open: t("people.deactivate"), title: t("people.deactivate"), body: t("people.confirmDeactivate", { name }), cancel: t("cancel"), confirm: t("people.deactivate"), working: t("working"), done: t("saved") }}
     />
+  );
+}
+
+/** Gives a deactivated person their access back, with the role and team they had. */
+export function ReactivateUser({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslations("admin");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const reactivate = () =>
+    start(async () => {
+      const result = await reactivateUser({ userId });
+      if (result.ok) toast.success(t("people.reactivated", { name }));
+      else toast.error(result.message);
+      router.refresh();
+    });
+  return (
+    <Button variant="secondary" aria-label={t("people.reactivateLabel", { name })} disabled={pending} aria-busy={pending} onClick={reactivate}>
+      {pending ? t("working") : t("people.reactivate")}
+    </Button>
   );
 }

@@ -93,7 +93,7 @@ const MATRIX: readonly Row[] = [
   ["user",                  "read",          [],                                                                "404",   "404",   "404",   "404",   "404",   "allow"],
   // One's own language and session.
   ["user",                  "update",        ["user.set_locale", "auth.sign_out"],                              "allow", "allow", "allow", "allow", "allow", "allow"],
-  ["user",                  "manage users",  ["user.setRole", "user.setTeam", "user.deactivate"],               "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],
+  ["user",                  "manage users",  ["user.setRole", "user.setTeam", "user.deactivate", "user.reactivate"], "deny", "deny", "deny", "deny", "deny", "allow"],
   ["reference data",        "read",          [],                                                                "allow", "allow", "allow", "allow", "allow", "allow"],
   ["reference data",        "create",        ["chain.create", "team.create", "exchangeRate.create"],            "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],
   ["reference data",        "update",        ["chain.rename", "chain.move", "team.rename"],                     "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],

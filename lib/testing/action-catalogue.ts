@@ -53,6 +53,7 @@ import { setTarget } from "@/lib/review/actions/set-target";
 import { deleteView } from "@/lib/saved-views/actions/delete-view";
 import { saveView } from "@/lib/saved-views/actions/save-view";
 import { deactivateUser } from "@/lib/users/actions/deactivate-user";
+import { reactivateUser } from "@/lib/users/actions/reactivate-user";
 import { setUserRole, setUserTeam } from "@/lib/users/actions/set-user-access";
 import { deleteVisit } from "@/lib/visits/actions/delete-visit";
 import { logVisit } from "@/lib/visits/actions/log-visit";
@@ -255,6 +256,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: setUserRole, entity: "user", operation: "manage users", by: "admin", change: "update", entityType: "user", entityId: (w) => w.ids.staffA2, input: (w) => ({ userId: w.ids.staffA2, role: "manager", version: v1 }) }),
   e({ action: setUserTeam, entity: "user", operation: "manage users", by: "admin", change: "update", entityType: "user", entityId: (w) => w.ids.staffA2, input: (w) => ({ userId: w.ids.staffA2, teamId: w.ids.teamB, version: v1 }) }),
   e({ action: deactivateUser, entity: "user", operation: "manage users", by: "admin", change: "update", entityType: "user", entityId: (w) => w.ids.staffA2, input: (w) => ({ userId: w.ids.staffA2 }) }),
+  e({ action: reactivateUser, entity: "user", operation: "manage users", by: "admin", change: "update", entityType: "user", entityId: (w) => w.ids.formerStaffA, input: (w) => ({ userId: w.ids.formerStaffA }) }),
   e({ action: setLocale, entity: "user", operation: "update", by: "staffA", change: "update", entityType: "user", entityId: (_w, who) => who.id, input: () => ({ locale: "en" }) }),
   e({
     action: signOut,

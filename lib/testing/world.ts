@@ -35,6 +35,8 @@ export interface WorldIds {
   teamB: string;
   /** A second staff member of team A: owns the confidential project, a target for user administration. */
   staffA2: string;
+  /** A deactivated staff member of team A, for reactivation. */
+  formerStaffA: string;
   enterprise: string;
   contact: string;
   /** A second live enterprise of team A, with a similar name: a merge partner. */
@@ -100,6 +102,8 @@ export async function buildWorld(db: Db): Promise<World> {
     admin: await makeViewer(db, "admin"),
   };
   const staffA2 = await makeViewer(db, "staff", teamA.id);
+  const formerStaffA = await makeViewer(db, "staff", teamA.id);
+  await db.update(users).set({ deactivatedAt: new Date("2026-01-05T02:00:00Z") }).where(eq(users.id, formerStaffA.id));
   const { staffA } = as;
   const feedToken = randomBytes(32).toString("base64url");
   await db.update(users).set({ icsToken: feedToken }).where(eq(users.id, staffA.id));
@@ -192,6 +196,7 @@ export async function buildWorld(db: Db): Promise<World> {
       teamA: teamA.id,
       teamB: teamB.id,
       staffA2: staffA2.id,
+      formerStaffA: formerStaffA.id,
       enterprise: enterprise!.id,
       contact: contact!.id,
       enterprise2: enterprise2!.id,

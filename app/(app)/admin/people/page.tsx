@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DeactivateUser } from "@/components/admin/admin-buttons";
+import { DeactivateUser, ReactivateUser } from "@/components/admin/admin-buttons";
 import { AdminForm } from "@/components/admin/admin-form";
 import { getDb } from "@/db";
 import { ROLES } from "@/db/schema";
@@ -49,6 +49,7 @@ export default async function AdminPeoplePage() {
                 <AdminForm key={`team-${p.version}`} id={`team-${p.id}`} title={t("people.setTeam", { name })} run={setUserTeam} hidden={{ userId: p.id, version: p.version }} fields={[{ name: "teamId", label: t("people.team"), type: "select", defaultValue: p.teamId ?? "", options: teamOptions }]} submit={t("save")} />
               </div>
               {!self && !p.deactivatedAt ? <DeactivateUser userId={p.id} name={name} /> : null}
+              {p.deactivatedAt ? <ReactivateUser userId={p.id} name={name} /> : null}
             </li>
           );
         })}
