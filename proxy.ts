@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { SESSION_COOKIE_NAMES, sessionCookie, sessionPolicy } from "@/lib/auth/session-policy";
 import { env, oidcSettings, servedOverHttps } from "@/lib/env";
 import { clientAddress, consume, tooManyRequests } from "@/lib/rate-limit";
+import { crossOriginResponse, isCrossOrigin, isServerActionPost } from "@/lib/security/cross-origin-action";
 import { contentSecurityPolicy, makeNonce, originOf, strictTransportSecurity } from "@/lib/security/headers";
 import { badPathResponse, hasUndecodablePath } from "@/lib/security/undecodable-path";
 
@@ -13,6 +14,7 @@ const SIGN_IN_ROUTES = /^\/(signin(\/|$)|api\/auth\/(signin|callback)(\/|$))/;
 
 /**
  * Runs before every request but static files:
+ * - refuses a server action posted from another site with 403 (Next.js would answer 500);
  * - spends the sign-in budget of the client's address on the sign-in routes (429 when spent);
  * - gives pages a Content-Security-Policy with a fresh nonce, on the request (Next reads it there
  *   to put the nonce on its scripts) and on the response;
@@ -26,6 +28,11 @@ export async function proxy(request: NextRequest) {
   const https = servedOverHttps(e);
   const { pathname } = request.nextUrl;
   if (hasUndecodablePath(pathname)) return withTransportSecurity(badPathResponse(), e.NODE_ENV, https);
+  // Route handlers run no server actions, and the identity provider may post its answer to the
+  // sign-in callback from its own origin.
+  if (!pathname.startsWith("/api/") && isServerActionPost(request.method, request.headers) && isCrossOrigin(request.headers)) {
+    return withTransportSecurity(crossOriginResponse(), e.NODE_ENV, https);
+  }
 
   if (SIGN_IN_ROUTES.test(pathname)) {
     const outcome = await consume("signin", clientAddress(request.headers, e.TRUSTED_PROXY_HOPS), e);

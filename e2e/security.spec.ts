@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
-import { storageStatePath } from "./support";
+import { BASE_URL } from "../playwright.config";
+import { openUserMenu, storageStatePath } from "./support";
 
 // What the browser actually receives: the headers, the session cookie, and a Content Security
 // Policy that lets the app run (no violation anywhere on a tour of the app) while refusing
@@ -71,6 +72,75 @@ test("the session cookie is HttpOnly and SameSite=Lax, and outlives the idle tim
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
   // Over plain http the browser would drop a Secure cookie; https is covered in lib/auth/session-policy.test.ts.
   expect(await page.evaluate(() => document.cookie)).not.toContain("authjs.session-token");
+});
+
+test("the session endpoint answers who is signed in, never the session token or the calendar-feed token", async ({ page, context }) => {
+  // Give the manager a calendar feed, so there is a feed token that could leak.
+  await page.goto("/enterprises");
+  await openUserMenu(page);
+  const feed = page.getByRole("region", { name: "Calendar feed" });
+  const turnOn = feed.getByRole("button", { name: "Turn on calendar feed" });
+  if (await turnOn.isVisible()) await turnOn.click();
+  else await feed.getByRole("button", { name: "New link" }).click();
+  const address = feed.getByRole("textbox", { name: "Calendar feed address" });
+  await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
+  const feedToken = (await address.inputValue()).split("/").at(-1)!;
+  const sessionToken = (await context.cookies()).find((c) => c.name === "authjs.session-token")!.value;
+
+  // What any script on the page can read.
+  const text = await page.evaluate(() => fetch("/api/auth/session").then((r) => r.text()));
+  const body = JSON.parse(text) as { expires: string; user: Record<string, unknown> };
+  expect(Object.keys(body).sort()).toEqual(["expires", "user"]);
+  expect(Object.keys(body.user).sort()).toEqual(["email", "id", "name", "role"]);
+  expect(body.user).toMatchObject({ email: "manager@landfall.example", name: "张伟", role: "manager" });
+  expect(text).not.toContain(sessionToken);
+  expect(text).not.toContain(feedToken);
+
+  await feed.getByRole("button", { name: "Turn off" }).click();
+  await expect(page.getByText("Calendar feed turned off")).toBeVisible();
+});
+
+test("a server action posted from another site is refused with 403 and writes nothing", async ({ page }) => {
+  // Learn the create action's wire format from a real submission, stopped before it leaves the browser.
+  const name = `Cross Site Co ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  await page.goto("/enterprises/new");
+  let captured: { action: string; contentType: string; body: string } | undefined;
+  await page.route("**/enterprises/new", async (route) => {
+    const request = route.request();
+    const headers = request.headers();
+    if (request.method() !== "POST" || !headers["next-action"]) return route.continue();
+    captured = { action: headers["next-action"], contentType: headers["content-type"]!, body: request.postDataBuffer()!.toString("utf8") };
+    return route.abort();
+  });
+  await page.getByLabel("English name").fill(name);
+  await page.getByRole("button", { name: "Create enterprise" }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await page.unroute("**/enterprises/new");
+  expect(captured!.body).toContain(name);
+
+  const send = (from: Record<string, string>) =>
+    page.request.post("/enterprises/new", {
+      headers: { "next-action": captured!.action, "content-type": captured!.contentType, accept: "text/x-component", "accept-language": "en-US", ...from },
+      data: captured!.body,
+    });
+  const listed = async () => {
+    await page.goto(`/enterprises?q=${encodeURIComponent(name)}`);
+    return page.getByRole("link", { name, exact: true }).count();
+  };
+
+  const elsewhere: Record<string, string>[] = [{ origin: "http://evil.example" }, { referer: "http://evil.example/page" }, { origin: "null" }];
+  for (const from of elsewhere) {
+    const refused = await send(from);
+    expect(refused.status(), JSON.stringify(from)).toBe(403);
+    expect(await refused.text()).toBe("Forbidden: this request came from another site.");
+  }
+  expect(await listed()).toBe(0);
+
+  // The same request from our own origin goes through: the refusal above was the origin's doing.
+  const accepted = await send({ origin: BASE_URL });
+  expect(accepted.status()).toBe(200);
+  expect(await accepted.text()).toContain('"ok":true');
+  expect(await listed()).toBe(1);
 });
 
 test("injected markup cannot run script: inline event handlers are refused", async ({ page }) => {

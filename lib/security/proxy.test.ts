@@ -79,3 +79,32 @@ describe("pages", () => {
     expect((await proxy(request("/signed-out"))).headers.get("strict-transport-security")).toBeNull();
   });
 });
+
+describe("server actions posted from another site", () => {
+  const action = (origin: string | null, path = "/enterprises/new") =>
+    proxy(
+      new NextRequest(`http://localhost:3000${path}`, {
+        method: "POST",
+        headers: {
+          host: "localhost:3000",
+          cookie: "authjs.session-token=abc",
+          "next-action": "7f0000000000000000000000000000000000000000",
+          "content-type": "text/plain;charset=UTF-8",
+          ...(origin ? { origin } : {}),
+        },
+        body: "[]",
+      }),
+    );
+
+  it("are refused with 403 before Next.js reaches the action", async () => {
+    const refused = await action("http://evil.example");
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe("Forbidden: this request came from another site.");
+  });
+
+  it("from our own pages go on to Next.js", async () => {
+    const response = await action("http://localhost:3000");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});
