@@ -22,7 +22,8 @@ export function TrancheForm({ projectId, currency, today }: { projectId: string;
       className="space-y-3 border-t border-slate-100 pt-3"
     >
       <input type="hidden" name="projectId" value={projectId} />
-      <FormMessage text={message} />
+      {/* The project itself refused the tranche (not signed yet): say why, not just "correct the fields". */}
+      <FormMessage text={errors.projectId?.join(" ") ?? message} />
       <div className="grid grid-cols-2 gap-3">
         <Field name="receivedOn" label={t("receivedOn")} errors={errors.receivedOn}>
           {(p) => <input {...p} type="date" max={today} defaultValue={today} />}

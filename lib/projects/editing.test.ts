@@ -68,7 +68,7 @@ describe("edit project", () => {
 
 describe("funds in place", () => {
   it("adds dated tranches exactly, summed in CNY on the project page", async () => {
-    const id = await newProject();
+    const id = await newProject({ stage: "signed", signedOn: shanghaiDay() });
     expect(await run(addFundTranche, staff, { projectId: id, receivedOn: shanghaiDay(), amount: "1,000.50", unit: "wan", currency: "CNY" })).toMatchObject({ ok: true });
     expect(await run(addFundTranche, staff, { projectId: id, receivedOn: shanghaiDay(), amount: "100", unit: "yuan", currency: "USD" })).toMatchObject({ ok: true });
     expect(await run(addFundTranche, staff, { projectId: id, receivedOn: addDays(shanghaiDay(), 1), amount: "1", unit: "wan" })).toMatchObject({ ok: false, fieldErrors: { receivedOn: ["Funds cannot arrive in the future."] } });

@@ -107,6 +107,7 @@ export async function listTranches(db: Db, viewer: Viewer, projectId: string) {
   return db
     .select({
       id: fundTranches.id,
+      version: fundTranches.version,
       receivedOn: fundTranches.receivedOn,
       amount: fundTranches.amount,
       currency: fundTranches.currency,

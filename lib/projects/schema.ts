@@ -83,13 +83,19 @@ export const decideStageRequestInput = z
   })
   .refine((v) => v.decision !== "reject" || v.note, { path: ["note"], error: "validation.required" });
 
-export const addTrancheInput = z.object({
-  projectId: uuidParam,
+const trancheFields = {
   receivedOn: z.iso.date({ error: "validation.invalid" }),
   amount: z.preprocess((v) => (v === undefined ? "" : v), amountText.pipe(z.string({ error: "validation.required" }))),
   unit: amountUnit,
   currency: currencyField,
   note: optionalText(500),
-});
+};
+
+export const addTrancheInput = z.object({ projectId: uuidParam, ...trancheFields });
+
+/** A correction replaces the day, amount, currency and note; why it was needed goes to the audit log. */
+export const updateTrancheInput = z.object({ id: uuidParam, version: versionField, ...trancheFields, reason: requiredText(1000) });
+
+export const deleteTrancheInput = z.object({ id: uuidParam, version: versionField, reason: requiredText(1000) });
 
 export type ProjectFieldsInput = z.output<typeof createProjectInput>;

@@ -74,10 +74,14 @@ const MATRIX: readonly Row[] = [
   ["project",               "read",          [],                                                                "allow", "allow", "allow", "allow", "allow", "allow"],
   ["project",               "create",        ["project.create"],                                                "deny",  "allow", "allow", "allow", "allow", "allow"],
   ["project",               "update",        ["project.update", "project.setStatus", "project.moveStage", "project.addTranche"], "deny", "allow", "deny", "allow", "deny", "allow"],
+  // Funds in place, once recorded, are corrected or taken back by a manager of the project's team or an admin, with a reason.
+  ["project",               "update",        ["project.updateTranche", "project.deleteTranche"],                "deny",  "deny",  "deny",  "allow", "deny",  "allow"],
   ["project",               "delete",        "n/a"],
   ["confidential project",  "read",          [],                                                                "404",   "404",   "404",   "allow", "404",   "allow"],
   // staffA is in the project's team but not its owner: to them it does not exist either, nor does its follow-up.
-  ["confidential project",  "update",        ["project.update", "project.setStatus", "project.moveStage", "project.addTranche", "followUp.complete", "followUp.reschedule", "followUp.reassign", "followUp.cancel"], "deny", "404", "404", "allow", "404", "allow"],
+  // (It is a lead, which takes no tranche: lib/projects/tranches.test.ts checks adding one there.)
+  ["confidential project",  "update",        ["project.update", "project.setStatus", "project.moveStage", "followUp.complete", "followUp.reschedule", "followUp.reassign", "followUp.cancel"], "deny", "404", "404", "allow", "404", "allow"],
+  ["confidential project",  "update",        ["project.updateTranche", "project.deleteTranche"],                "deny",  "deny",  "deny",  "allow", "404",   "allow"],
   // Anyone who may create a project may make it confidential: it is theirs.
   ["confidential project",  "create",        ["project.create"],                                                "deny",  "allow", "allow", "allow", "allow", "allow"],
   ["confidential project",  "delete",        "n/a"],
@@ -152,7 +156,7 @@ const byName = new Map(CATALOGUE.map((c) => [c.action.definition.name, c]));
 /** The world as the confidential-project rows see it: the same project and follow-up entries, aimed at the confidential project and its follow-up. */
 const aimedAt = (entity: Entity, w: World): World =>
   entity === "confidential project"
-    ? { ...w, ids: { ...w.ids, project: w.ids.confidentialProject, followUp: w.ids.confidentialFollowUp, stageRequest: w.ids.confidentialStageRequest } }
+    ? { ...w, ids: { ...w.ids, project: w.ids.confidentialProject, followUp: w.ids.confidentialFollowUp, stageRequest: w.ids.confidentialStageRequest, tranche: w.ids.confidentialTranche } }
     : w;
 
 /** The catalogue's input; a project created in a confidential-project row is created confidential. */

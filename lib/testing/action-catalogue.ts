@@ -45,8 +45,10 @@ import { rescheduleFollowUp } from "@/lib/follow-ups/actions/reschedule-follow-u
 import { addFundTranche } from "@/lib/projects/actions/add-tranche";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { decideStageRequest } from "@/lib/projects/actions/decide-stage-request";
+import { deleteFundTranche } from "@/lib/projects/actions/delete-tranche";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
 import { setProjectStatus } from "@/lib/projects/actions/set-status";
+import { updateFundTranche } from "@/lib/projects/actions/update-tranche";
 import { updateProject } from "@/lib/projects/actions/update-project";
 import { assignAlert } from "@/lib/review/actions/assign-alert";
 import { setTarget } from "@/lib/review/actions/set-target";
@@ -234,6 +236,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: setProjectStatus, entity: "project", operation: "update", by: "staffA", change: "update", entityType: "project", entityId: (w) => w.ids.project, input: (w) => ({ id: w.ids.project, version: v1, status: "delayed" }) }),
   e({ action: moveProjectStage, entity: "project", operation: "update", by: "staffA", change: "update", entityType: "project", entityId: (w) => w.ids.project, input: (w) => ({ id: w.ids.project, version: v1, toStage: "intent", reason: "客户推迟签约" }) }),
   e({ action: addFundTranche, entity: "project", operation: "update", by: "staffA", change: "create", entityType: "fund_tranche", input: (w) => ({ projectId: w.ids.project, receivedOn: "2026-01-10", amount: "5000", unit: "wan" }) }),
+  e({ action: updateFundTranche, entity: "project", operation: "update", by: "managerA", change: "update", entityType: "fund_tranche", entityId: (w) => w.ids.tranche, input: (w) => ({ id: w.ids.tranche, version: v1, receivedOn: "2026-03-16", amount: "2100", unit: "wan", currency: "CNY", reason: "银行回单金额为 2100 万元" }) }),
+  e({ action: deleteFundTranche, entity: "project", operation: "update", by: "managerA", change: "delete", entityType: "fund_tranche", entityId: (w) => w.ids.tranche, input: (w) => ({ id: w.ids.tranche, version: v1, reason: "重复登记" }) }),
   e({ action: decideStageRequest, entity: "stage request", operation: "verify stage", by: "managerA", change: "update", entityType: "stage_change", entityId: (w) => w.ids.stageRequest, input: (w) => ({ requestId: w.ids.stageRequest, decision: "reject", note: "缺少营业执照" }) }),
 
   /* saved views */

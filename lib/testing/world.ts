@@ -12,6 +12,7 @@ import {
   events,
   exchangeRates,
   followUps,
+  fundTranches,
   industrialChains,
   itineraryStops,
   projects,
@@ -62,6 +63,9 @@ export interface WorldIds {
   /** Team A, owned by staffA2, confidential, at "lead", with `confidentialStageRequest` pending into "registered". */
   confidentialProject: string;
   confidentialStageRequest: string;
+  /** Funds in place: a tranche of `project`, and one of the confidential project. */
+  tranche: string;
+  confidentialTranche: string;
   /** staffA's personal view of the enterprise list. */
   savedView: string;
   /** Team A's target for TARGET_YEAR. */
@@ -174,6 +178,15 @@ export async function buildWorld(db: Db): Promise<World> {
     ])
     .returning();
 
+  // The confidential project's tranche is written here directly: as a lead it could not get one through the action.
+  const [tranche, confidentialTranche] = await db
+    .insert(fundTranches)
+    .values([
+      { projectId: project!.id, receivedOn: "2026-03-15", amount: "20000000.00", note: "首期出资", ...stamp },
+      { projectId: confidential!.id, receivedOn: "2026-03-20", amount: "5000000.00", ...stamp, createdBy: staffA2.id, updatedBy: staffA2.id },
+    ])
+    .returning();
+
   const [followUp, confidentialFollowUp] = await db
     .insert(followUps)
     .values([
@@ -215,6 +228,8 @@ export async function buildWorld(db: Db): Promise<World> {
       stageRequest: request!.id,
       confidentialProject: confidential!.id,
       confidentialStageRequest: confidentialRequest!.id,
+      tranche: tranche!.id,
+      confidentialTranche: confidentialTranche!.id,
       savedView: view!.id,
       target: target!.id,
       chain: chain!.id,

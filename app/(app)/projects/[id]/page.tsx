@@ -8,13 +8,16 @@ import { ProjectFacts } from "@/components/projects/facts";
 import { StageHistory, TimeInStages } from "@/components/projects/history";
 import { Panel } from "@/components/projects/section";
 import { StageMoveForm } from "@/components/projects/stage-move-form";
+import { TrancheActions } from "@/components/projects/tranche-actions";
 import { TrancheForm } from "@/components/projects/tranche-form";
 import { OriginalAmount, WanYi } from "@/components/projects/wan-yi";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
 import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { fromYuan } from "@/lib/money";
 import { getProject, listStageHistory, listTranches, timeInStages } from "@/lib/projects/queries";
+import { fundsMayArrive } from "@/lib/projects/tranches";
 import { uuidParam } from "@/lib/validation";
 
 const load = cache(async (id: string) => {
@@ -45,6 +48,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   ]);
   const p = detail.project;
   const pending = history.find((r) => r.state === "pending") ?? null;
+  const today = shanghaiDay();
+  const receivedOn = (day: string) => format.dateTime(new Date(`${day}T00:00:00+08:00`), { dateStyle: "medium" });
 
   return (
     <div className="space-y-6">
@@ -113,7 +118,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               <ul className="divide-y divide-slate-100 text-sm">
                 {tranches.map((tr) => (
                   <li key={tr.id} className="flex flex-wrap items-baseline justify-between gap-2 py-1.5">
-                    <span>{format.dateTime(new Date(`${tr.receivedOn}T00:00:00+08:00`), { dateStyle: "medium" })}</span>
+                    <span>{receivedOn(tr.receivedOn)}</span>
                     <span className="text-right">
                       <WanYi yuan={tr.cny} className="font-medium" />
                       {tr.currency !== "CNY" ? (
@@ -123,11 +128,24 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                       ) : null}
                     </span>
                     {tr.note ? <span className="w-full text-xs text-slate-500">{tr.note}</span> : null}
+                    {detail.canVerify ? (
+                      <TrancheActions
+                        tranche={{ id: tr.id, version: tr.version, receivedOn: tr.receivedOn, ...fromYuan(tr.amount), currency: tr.currency, note: tr.note }}
+                        date={receivedOn(tr.receivedOn)}
+                        today={today}
+                      />
+                    ) : null}
                   </li>
                 ))}
               </ul>
             )}
-            {detail.canEdit ? <TrancheForm projectId={id} currency={p.currency} today={shanghaiDay()} /> : null}
+            {detail.canEdit ? (
+              fundsMayArrive(p.stage) ? (
+                <TrancheForm projectId={id} currency={p.currency} today={today} />
+              ) : (
+                <p className="border-t border-slate-100 pt-3 text-sm text-slate-600">{t("tranches.notYetSigned")}</p>
+              )
+            ) : null}
           </Panel>
         </div>
       </div>

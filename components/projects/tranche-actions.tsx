@@ -1,0 +1,160 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ScopedField } from "@/components/follow-ups/field";
+import { Button, buttonClass } from "@/components/ui/button";
+import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
+import { type AmountUnit, CURRENCIES } from "@/lib/money";
+import { deleteFundTranche } from "@/lib/projects/actions/delete-tranche";
+import { updateFundTranche } from "@/lib/projects/actions/update-tranche";
+import { useActionForm } from "./use-action-form";
+
+export interface TrancheForCorrection {
+  id: string;
+  version: number;
+  receivedOn: string;
+  /** The stored amount in the largest unit that keeps it exact. */
+  amount: string;
+  unit: AmountUnit;
+  currency: string;
+  note: string | null;
+}
+
+/** Correct and Delete beside a tranche, for a manager of the project's team or an admin; each asks why. */
+export function TrancheActions({ tranche, date, today }: { tranche: TrancheForCorrection; date: string; today: string }) {
+  const t = useTranslations("projects.tranches");
+  const [open, setOpen] = useState<"correct" | "delete" | null>(null);
+  // Each opening starts a fresh form: no errors or typing left from the last time.
+  const [opened, setOpened] = useState(0);
+  const show = (which: "correct" | "delete") => {
+    setOpened((n) => n + 1);
+    setOpen(which);
+  };
+  const close = () => setOpen(null);
+  return (
+    <span className="flex w-full gap-2">
+      <Button variant="ghost" className="min-h-9 px-2" aria-label={t("correctLabel", { date })} onClick={() => show("correct")}>
+        {t("correct")}
+      </Button>
+      <Button variant="ghost" className="min-h-9 px-2" aria-label={t("deleteLabel", { date })} onClick={() => show("delete")}>
+        {t("delete")}
+      </Button>
+      <CorrectDialog key={`correct-${opened}`} open={open === "correct"} tranche={tranche} date={date} today={today} onClose={close} />
+      <DeleteDialog key={`delete-${opened}`} open={open === "delete"} tranche={tranche} date={date} onClose={close} />
+    </span>
+  );
+}
+
+function ReasonField({ id, errors }: { id: string; errors?: string[] }) {
+  const t = useTranslations("projects.tranches");
+  return (
+    <ScopedField id={`${id}-reason`} name="reason" label={t("reason")} errors={errors}>
+      {(p) => (
+        <>
+          <textarea {...p} rows={2} maxLength={1000} required aria-describedby={[`${id}-reason-hint`, p["aria-describedby"]].filter(Boolean).join(" ")} />
+          <span id={`${id}-reason-hint`} className="block text-xs text-slate-500">
+            {t("reasonHint")}
+          </span>
+        </>
+      )}
+    </ScopedField>
+  );
+}
+
+function CorrectDialog({ open, tranche, date, today, onClose }: { open: boolean; tranche: TrancheForCorrection; date: string; today: string; onClose: () => void }) {
+  const t = useTranslations("projects.tranches");
+  const tf = useTranslations("projects.form");
+  const { errors, message, pending, submit } = useActionForm(updateFundTranche, t("corrected"));
+  const id = `tranche-${tranche.id}`;
+  return (
+    <Modal open={open} onClose={onClose} title={t("correctTitle", { date })} busy={pending}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(e.currentTarget, new FormData(e.currentTarget), onClose);
+        }}
+        className="space-y-3"
+      >
+        <ModalMessage message={message} />
+        <input type="hidden" name="id" value={tranche.id} />
+        <input type="hidden" name="version" value={tranche.version} />
+        <div className="grid grid-cols-2 gap-3">
+          <ScopedField id={`${id}-receivedOn`} name="receivedOn" label={t("receivedOn")} errors={errors.receivedOn}>
+            {(p) => <input {...p} type="date" max={today} defaultValue={tranche.receivedOn} data-autofocus />}
+          </ScopedField>
+          <ScopedField id={`${id}-amount`} name="amount" label={t("amount")} errors={errors.amount}>
+            {(p) => <input {...p} type="text" inputMode="decimal" autoComplete="off" defaultValue={tranche.amount} />}
+          </ScopedField>
+          <ScopedField id={`${id}-unit`} name="unit" label={tf("unit")} errors={errors.unit}>
+            {(p) => (
+              <select {...p} defaultValue={tranche.unit}>
+                {(["yuan", "wan", "yi"] as const).map((u) => (
+                  <option key={u} value={u}>
+                    {tf(`units.${u}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </ScopedField>
+          <ScopedField id={`${id}-currency`} name="currency" label={tf("currency")} errors={errors.currency}>
+            {(p) => (
+              <select {...p} defaultValue={tranche.currency}>
+                {CURRENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            )}
+          </ScopedField>
+        </div>
+        <ScopedField id={`${id}-note`} name="note" label={t("note")} errors={errors.note}>
+          {(p) => <input {...p} type="text" maxLength={500} defaultValue={tranche.note ?? ""} />}
+        </ScopedField>
+        <ReasonField id={id} errors={errors.reason} />
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            {t("cancel")}
+          </Button>
+          <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
+            {pending ? t("working") : t("saveCorrection")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function DeleteDialog({ open, tranche, date, onClose }: { open: boolean; tranche: TrancheForCorrection; date: string; onClose: () => void }) {
+  const t = useTranslations("projects.tranches");
+  const { errors, message, pending, submit } = useActionForm(deleteFundTranche, t("deleted"));
+  const id = `tranche-${tranche.id}-delete`;
+  return (
+    <Modal open={open} onClose={onClose} title={t("deleteTitle", { date })} busy={pending}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(e.currentTarget, new FormData(e.currentTarget), onClose);
+        }}
+        className="space-y-3"
+      >
+        <ModalMessage message={message} />
+        <p className="text-sm text-slate-700">{t("deleteBody")}</p>
+        <input type="hidden" name="id" value={tranche.id} />
+        <input type="hidden" name="version" value={tranche.version} />
+        <ReasonField id={id} errors={errors.reason} />
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" data-autofocus onClick={onClose} disabled={pending}>
+            {t("cancel")}
+          </Button>
+          <button type="submit" className={DANGER_BUTTON} disabled={pending} aria-busy={pending}>
+            {pending ? t("working") : t("delete")}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

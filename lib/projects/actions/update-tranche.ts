@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { fundTranches } from "@/db/schema";
+import { action } from "@/lib/action";
+import { updateVersioned } from "@/lib/records";
+import { updateTrancheInput } from "../schema";
+import { lockTrancheForCorrection, trancheValues } from "../tranches";
+
+/**
+ * Corrects a tranche of funds in place: a manager of the project's team or an admin, over the
+ * version they saw, with the reason kept in the audit entry beside the old and new values.
+ */
+export const updateFundTranche = action({
+  name: "project.updateTranche",
+  input: updateTrancheInput,
+  minRole: "manager",
+  async run({ viewer, input, tx }) {
+    const { tranche } = await lockTrancheForCorrection(tx, viewer, input.id);
+    const { receivedOn, amount } = trancheValues(input);
+    const row = await updateVersioned(tx, fundTranches, tranche, input.version, { receivedOn, amount, currency: input.currency, note: input.note ?? null }, viewer);
+    return {
+      data: { id: row.id, projectId: row.projectId, version: row.version },
+      audit: [{ entityType: "fund_tranche", entityId: row.id, before: tranche, after: { ...row, reason: input.reason } }],
+    };
+  },
+  after({ projectId }) {
+    revalidatePath(`/projects/${projectId}`);
+  },
+});
