@@ -227,7 +227,11 @@ test("evidence of a confidential project is served only to those who may see the
   const pages: number[] = [];
   for (const who of PERSONAS) pages.push((await (await as(who)).get(projectPath, { maxRedirects: 0 })).status());
   expect(pages).toEqual(want);
-  expect((await (await as("manager2")).get(href!)).headers()["content-type"]).toBe("application/pdf");
+  const served = (await (await as("manager2")).get(href!)).headers();
+  expect(served["content-type"]).toBe("application/pdf");
+  // Downloaded under a name of its checked type, never the name it was uploaded with.
+  expect(served["content-disposition"]).toBe('attachment; filename="evidence.pdf"');
+  expect(served["x-content-type-options"]).toBe("nosniff");
 });
 
 test("the confidential project is in no list, board, export or page of those who may not see it", async () => {

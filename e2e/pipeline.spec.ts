@@ -186,6 +186,11 @@ test.describe("pipeline", () => {
     await moveForm.getByLabel("New stage").selectOption({ label: "Registered" });
     const file = moveForm.getByLabel("Evidence file");
 
+    // A web page behind a borrowed PDF header: the file does not end like a PDF.
+    await file.setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n<html><script>alert(1)</script></html>\n") });
+    await moveForm.getByRole("button", { name: "Move", exact: true }).click();
+    await expect(file).toHaveAccessibleDescription(/Only PDF, JPEG and PNG files are accepted\./);
+
     await file.setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ this is not a PDF") });
     await moveForm.getByRole("button", { name: "Move", exact: true }).click();
     await expect(file).toHaveAccessibleDescription(/Only PDF, JPEG and PNG files are accepted\./);

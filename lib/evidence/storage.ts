@@ -20,16 +20,17 @@ export interface CheckedEvidence {
 }
 
 /**
- * Checks an uploaded file before anything is written: size first (cheap), then the magic bytes.
- * Refusals are field errors on `field`, so the message appears next to the file input.
+ * Checks an uploaded file before anything is written: size first (cheap), then its structure
+ * (how a PDF, JPEG or PNG begins and ends). Refusals are field errors on `field`, so the message
+ * appears next to the file input.
  */
 export async function checkEvidence(file: File, field = "evidence"): Promise<CheckedEvidence> {
   if (file.size === 0) throw new FieldError(field, "projectRules.evidenceEmpty");
   if (file.size > EVIDENCE_MAX_BYTES) throw new FieldError(field, "projectRules.evidenceTooLarge");
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = sniffEvidenceType(bytes.subarray(0, 16));
+  const type = sniffEvidenceType(bytes);
   if (!type) throw new FieldError(field, "projectRules.evidenceType");
-  // Keep only a display name; it is never used as a path.
+  // Keep only a display name for the stage history; it is never used as a path or a download name.
   const name = (file.name || "evidence").replace(/[\\/\u0000-\u001f]/g, "_").slice(-200);
   return { bytes, type, name, size: bytes.byteLength };
 }
