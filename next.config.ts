@@ -10,7 +10,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Stage evidence (up to 10 MB, lib/evidence/limits.ts) is uploaded through a server action,
   // and every action request passes the proxy first.
-  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
+  experimental: {
+    serverActions: { bodySizeLimit: "12mb" },
+    proxyClientMaxBodySize: "12mb",
+    // Writing Turbopack's build cache took ~50 s of a two-core machine's build; a clean checkout
+    // (CI, the demo) never reads it back.
+    turbopackFileSystemCacheForBuild: false,
+  },
   // On every response, pages, route handlers and static files alike. The per-request headers
   // (Content-Security-Policy with its nonce, Strict-Transport-Security) come from proxy.ts.
   async headers() {
