@@ -59,7 +59,7 @@ async function newEvent(who = staff, extra: Record<string, unknown> = {}) {
 }
 async function newEnterprise(extra: Partial<typeof enterprises.$inferInsert> = {}) {
   const name = `测试企业${uid()}`;
-  const [row] = await database.db.insert(enterprises).values({ nameZh: name, nameKey: name, ...extra }).returning();
+  const [row] = await database.db.insert(enterprises).values({ nameZh: name, nameKey: name, nameKeys: [name], ...extra }).returning();
   return row!;
 }
 const auditCount = async () => (await database.db.select({ n: count() }).from(auditLog))[0]!.n;
@@ -214,7 +214,7 @@ describe("what the event produced", () => {
   it("lists projects signed here, hiding another team's confidential project", async () => {
     const eventId = await newEvent();
     const e = await newEnterprise({ teamId: staff.teamId });
-    const signed = ok(await run<{ id: string }>(createProject, staff, { enterpriseId: e.id, name: `现场签约${uid()}`, stage: "signed", sourceEventId: eventId }));
+    const signed = ok(await run<{ id: string }>(createProject, staff, { enterpriseId: e.id, name: `现场签约${uid()}`, stage: "signed", signedOn: "2025-06-18", plannedAmount: "2", plannedUnit: "yi", sourceEventId: eventId }));
     const secret = ok(await run<{ id: string }>(createProject, otherStaff, { enterpriseId: e.id, name: `保密${uid()}`, sourceEventId: eventId, confidential: "on" }));
     expect((await listEventProjects(database.db, staff, eventId)).map((p) => p.id)).toEqual([signed.id]);
     expect((await listEventProjects(database.db, otherManager, eventId)).map((p) => p.id).sort()).toEqual([signed.id, secret.id].sort());

@@ -30,6 +30,8 @@ export interface PipelineCard {
   stageChangedAt: string;
   /** The stage a staff request waits to be verified into. */
   pendingTo: Stage | null;
+  /** The signing is recorded (a signing date is set): moving past 签约 again asks for nothing. */
+  signed: boolean;
   canMove: boolean;
   canVerify: boolean;
 }
@@ -69,7 +71,7 @@ export async function getPipeline(db: Db, viewer: Viewer, filters: Omit<Pipeline
     select p.id, p.name, p.enterprise_id as "enterpriseId", e.name_zh as "enterpriseNameZh", e.name_en as "enterpriseNameEn",
       p.stage, p.status, p.version, p.planned_amount::text as "plannedAmount", p.currency,
       ${cnyAmount(sql`p.planned_amount`, sql`p.currency`)} as "cnyAmount",
-      p.owner_id as "ownerId", p.team_id as "teamId", u.name as "ownerName", p.confidential,
+      p.owner_id as "ownerId", p.team_id as "teamId", u.name as "ownerName", p.confidential, p.signed_on is not null as signed,
       to_char(p.stage_changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "stageChangedAt",
       (select c.to_stage from ${stageChanges} c
         where c.project_id = p.id and c.state = 'pending' and c.deleted_at is null

@@ -84,7 +84,7 @@ describe("funds in place", () => {
 
 describe("pending requests", () => {
   it("are withdrawn when the project moves another way", async () => {
-    const id = await newProject({ stage: "signed" });
+    const id = await newProject({ stage: "signed", signedOn: shanghaiDay() });
     expect(await run(moveProjectStage, staff, { id, version: 1, toStage: "registered" })).toMatchObject({ ok: true, data: { pendingTo: "registered" } });
     expect(await run(moveProjectStage, manager, { id, version: 2, toStage: "intent", reason: "协议需重新谈判" })).toMatchObject({ ok: true, data: { stage: "intent" } });
     const [latest, withdrawn] = await listStageHistory(database.db, staff, id);

@@ -8,6 +8,7 @@ import { auditLog, projects, stageChanges } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { EVIDENCE_MAX_BYTES } from "@/lib/evidence/limits";
+import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { openTestDatabase } from "@/lib/testing/db";
 import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
 import { createProject } from "./actions/create-project";
@@ -49,7 +50,9 @@ const run = <T>(def: { definition: unknown }, who: Viewer | null, input: Record<
   >;
 
 async function newProject(who: Viewer, extra: Record<string, unknown> = {}) {
-  const result = await run<{ id: string }>(createProject, who, { enterpriseId, name: `项目 ${Math.random()}`, plannedAmount: "1.5", plannedUnit: "yi", ...extra });
+  // Starting at 签约 records the signing: its day (the amount is the planned one).
+  const signing = extra.stage === "signed" ? { signedOn: shanghaiDay() } : {};
+  const result = await run<{ id: string }>(createProject, who, { enterpriseId, name: `项目 ${Math.random()}`, plannedAmount: "1.5", plannedUnit: "yi", ...signing, ...extra });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.data.id;
 }

@@ -60,7 +60,7 @@ export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProject>>>;
 const visible = (viewer: Viewer, projectId: string) =>
   sql`exists (select 1 from ${projects} where ${projects.id} = ${projectId} and ${visibleProjects(viewer)})`;
 
-/** Every stage change and request, newest first, with who moved, who verified and the evidence. */
+/** Every stage change and request, newest first, with who moved, who verified, the signing recorded and the evidence. */
 export async function listStageHistory(db: Db, viewer: Viewer, projectId: string) {
   const mover = alias(users, "mover");
   const verifier = alias(users, "verifier");
@@ -76,6 +76,9 @@ export async function listStageHistory(db: Db, viewer: Viewer, projectId: string
       verifiedAt: stageChanges.verifiedAt,
       verifiedByName: verifier.name,
       verificationNote: stageChanges.verificationNote,
+      signedOn: stageChanges.signedOn,
+      signedAmount: stageChanges.signedAmount,
+      signedCurrency: stageChanges.signedCurrency,
       evidenceName: stageChanges.evidenceName,
       evidenceSize: stageChanges.evidenceSize,
     })

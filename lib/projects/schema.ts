@@ -25,6 +25,19 @@ export const versionField = z.coerce.number({ error: "validation.invalid" }).int
 /** An optional uploaded file; the browser sends an empty File when none was chosen. */
 export const evidenceField = z.preprocess((v) => chosenFile(v), z.instanceof(File, { error: "validation.invalid" }).optional());
 
+const optionalDay = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "validation.invalid" }).optional());
+
+/**
+ * What a signing means, asked when a move first reaches 签约: the day, and the amount in the
+ * project's currency typed in 元/万元/亿元. Whether they are needed depends on the project, so the
+ * action checks presence (lib/projects/signing.ts); here only their form.
+ */
+const signingFields = {
+  signedOn: optionalDay,
+  signedAmount: amountText,
+  signedUnit: amountUnit,
+};
+
 const projectFields = {
   name: requiredText(200),
   chainNodeId: optionalId,
@@ -44,6 +57,8 @@ const projectFields = {
 export const createProjectInput = z.object({
   enterpriseId: uuidParam,
   stage: z.preprocess((v) => (v === "" || v === undefined ? "lead" : v), z.enum(INITIAL_STAGES as [string, ...string[]], { error: "validation.invalid" })),
+  // A project created at 签约 records its signing: this day, and the planned amount as the signed one.
+  signedOn: optionalDay,
   ...projectFields,
 });
 
@@ -63,6 +78,7 @@ export const moveStageInput = z.object({
   toStage: z.enum(STAGES, { error: "validation.invalid" }),
   reason: optionalText(1000),
   evidence: evidenceField,
+  ...signingFields,
 });
 
 export const setStatusInput = z
@@ -80,6 +96,8 @@ export const decideStageRequestInput = z
     decision: z.enum(["approve", "reject"], { error: "validation.invalid" }),
     note: optionalText(1000),
     evidence: evidenceField,
+    // Used only when the request itself carries no signing and approving it passes 签约.
+    ...signingFields,
   })
   .refine((v) => v.decision !== "reject" || v.note, { path: ["note"], error: "validation.required" });
 

@@ -18,3 +18,19 @@ export function canVerify(viewer: Viewer, project: { teamId: string | null }): b
   if (viewer.role === "admin") return true;
   return viewer.role === "manager" && project.teamId !== null && project.teamId === viewer.teamId;
 }
+
+/**
+ * The stages a forward move enters, one after another: 在谈 → 注册 enters 考察, 意向, 签约 and 注册.
+ * Each is recorded as its own stage change, so every stage-based figure counts the ones passed.
+ */
+export function stagesPassed(from: Stage, to: Stage): Stage[] {
+  return STAGES.slice(stageIndex(from) + 1, stageIndex(to) + 1);
+}
+
+/**
+ * A forward move into 签约 or past it, by a project that has not signed yet, records the signing:
+ * its date and amount. `signed` is whether the project already has a signing date.
+ */
+export function needsSigning(from: Stage, to: Stage, signed: boolean): boolean {
+  return !signed && stageIndex(from) < stageIndex("signed") && stageIndex(to) >= stageIndex("signed");
+}

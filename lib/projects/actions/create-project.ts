@@ -5,12 +5,17 @@ import { revalidatePath } from "next/cache";
 import { enterprises, projects, stageChanges } from "@/db/schema";
 import { CREATE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
+import type { FieldErrors } from "@/lib/action-core";
 import { FieldError } from "@/lib/errors";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { checkAssignment } from "../records";
 import { createProjectInput } from "../schema";
+import { readSigning, throwFieldErrors } from "../signing";
 import { projectColumns } from "../values";
 
+/**
+ * Creates a project of an enterprise at one of the early stages. Starting at 签约 records a
+ * signing, as a move into it does: the signing day and the planned amount as the signed amount.
+ */
 export const createProject = action({
   name: "project.create",
   input: createProjectInput,
@@ -22,6 +27,12 @@ export const createProject = action({
       .where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
     if (!enterprise) throw new FieldError("enterpriseId", "projectRules.enterpriseMissing");
     const { ownerId, teamId } = await checkAssignment(tx, viewer, input);
+    const missing: FieldErrors = {};
+    const signing =
+      input.stage === "signed"
+        ? readSigning({ signedOn: input.signedOn, amount: input.plannedAmount, unit: input.plannedUnit }, input.currency, { day: "signedOn", amount: "plannedAmount" }, missing)
+        : null;
+    throwFieldErrors(missing);
     const now = new Date();
     const [row] = await tx
       .insert(projects)
@@ -30,7 +41,7 @@ export const createProject = action({
         enterpriseId: input.enterpriseId,
         stage: input.stage as (typeof projects.$inferInsert)["stage"],
         stageChangedAt: now,
-        signedOn: input.stage === "signed" ? shanghaiDay(now) : null,
+        signedOn: signing?.signedOn ?? null,
         ownerId,
         teamId,
         createdBy: viewer.id,
@@ -40,7 +51,7 @@ export const createProject = action({
     if (!row) throw new Error("insert returned no row");
     const [change] = await tx
       .insert(stageChanges)
-      .values({ projectId: row.id, fromStage: null, toStage: row.stage, changedBy: viewer.id, changedAt: now, createdBy: viewer.id, updatedBy: viewer.id })
+      .values({ projectId: row.id, fromStage: null, toStage: row.stage, changedBy: viewer.id, changedAt: now, ...signing, createdBy: viewer.id, updatedBy: viewer.id })
       .returning();
     return {
       data: { id: row.id, enterpriseId: row.enterpriseId },

@@ -4,16 +4,22 @@ import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { projects, stageChanges } from "@/db/schema";
 import { action } from "@/lib/action";
+import type { FieldErrors } from "@/lib/action-core";
+import type { AuditSpec } from "@/lib/audit";
 import { checkEvidence, discardEvidence, storeEvidence } from "@/lib/evidence/storage";
-import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { lockProject, projectState } from "../records";
 import { decideStageRequestInput } from "../schema";
-import { canVerify } from "../stages";
+import { readSigning, type Signing, signingColumns, throwFieldErrors } from "../signing";
+import { canVerify, needsSigning, stagesPassed, VERIFIED_STAGES } from "../stages";
 
 /**
  * A manager of the project's team (or an admin) approves a pending milestone with evidence, and
- * the project enters the stage; or rejects it with a note, and the project stays.
+ * the project enters the stage; or rejects it with a note, and the project stays. An approved
+ * request over several stages records each stage entered: the steps before the last are inserted
+ * before the request, which becomes the last step. A request that passes 签约 carries the signing;
+ * one filed without it gets it from the approving manager.
  */
 export const decideStageRequest = action({
   name: "project.decideStageRequest",
@@ -30,19 +36,65 @@ export const decideStageRequest = action({
     if (request.state !== "pending" || project.stage !== request.fromStage) throw new ConflictError(await projectState(tx, project));
 
     const approve = input.decision === "approve";
-    if (approve && !input.evidence && !request.evidencePath) throw new FieldError("evidence", "projectRules.evidenceRequired");
+    const missing: FieldErrors = {};
+    let signing: Signing | null = null;
+    if (approve && needsSigning(project.stage, request.toStage, project.signedOn !== null)) {
+      signing =
+        request.signedOn && request.signedAmount && request.signedCurrency
+          ? { signedOn: request.signedOn, signedAmount: request.signedAmount, signedCurrency: request.signedCurrency }
+          : readSigning({ signedOn: input.signedOn, amount: input.signedAmount, unit: input.signedUnit }, project.currency, { day: "signedOn", amount: "signedAmount" }, missing);
+    }
+    if (approve && !input.evidence && !request.evidencePath) missing.evidence = ["projectRules.evidenceRequired"];
+    throwFieldErrors(missing);
     const evidence = approve && input.evidence ? await checkEvidence(input.evidence) : null;
 
-    const now = new Date();
-    const row = await updateVersioned(tx, projects, project, project.version, approve ? { stage: request.toStage, stageChangedAt: now } : {}, viewer);
+    const steps = approve ? stagesPassed(project.stage, request.toStage) : [request.toStage];
+    const start = Date.now();
+    const at = (i: number) => new Date(start + i);
+    const now = at(steps.length - 1);
+    const row = await updateVersioned(
+      tx,
+      projects,
+      project,
+      project.version,
+      approve ? { stage: request.toStage, stageChangedAt: now, ...(signing ? signingColumns(signing) : {}) } : {},
+      viewer,
+    );
+    const audit: AuditSpec[] = [];
     const key = evidence ? await storeEvidence(evidence) : null;
     try {
+      // The steps before the last, as the requester moved them and the manager verified them.
+      const passed = steps.slice(0, -1);
+      if (passed.length > 0) {
+        const inserted = await tx
+          .insert(stageChanges)
+          .values(
+            passed.map((toStage, i) => ({
+              projectId: project.id,
+              fromStage: i === 0 ? project.stage : passed[i - 1]!,
+              toStage,
+              state: "applied" as const,
+              reason: request.reason,
+              changedBy: request.changedBy,
+              changedAt: at(i),
+              verifiedBy: VERIFIED_STAGES.includes(toStage) ? viewer.id : null,
+              verifiedAt: VERIFIED_STAGES.includes(toStage) ? at(i) : null,
+              ...(signing && toStage === "signed" ? signing : {}),
+              createdBy: viewer.id,
+              updatedBy: viewer.id,
+            })),
+          )
+          .returning();
+        for (const change of inserted) audit.push({ entityType: "stage_change", entityId: change.id, before: null, after: change });
+      }
       const [decided] = await tx
         .update(stageChanges)
         .set({
           state: approve ? "applied" : "rejected",
           // The stage changed when it was verified; the request's own time stays in createdAt.
-          ...(approve ? { changedAt: now } : {}),
+          ...(approve ? { fromStage: passed.at(-1) ?? project.stage, changedAt: now } : {}),
+          // The signing now sits on the change into 签约; the request is the step after it.
+          ...(approve && passed.includes("signed") ? { signedOn: null, signedAmount: null, signedCurrency: null } : {}),
           verifiedBy: viewer.id,
           verifiedAt: now,
           verificationNote: input.note ?? null,
@@ -53,13 +105,9 @@ export const decideStageRequest = action({
         })
         .where(eq(stageChanges.id, request.id))
         .returning();
-      return {
-        data: { id: project.id, stage: row.stage, version: row.version },
-        audit: [
-          { entityType: "stage_change", entityId: request.id, before: request, after: decided },
-          { entityType: "project", entityId: project.id, before: project, after: row },
-        ],
-      };
+      audit.unshift({ entityType: "stage_change", entityId: request.id, before: request, after: decided });
+      audit.push({ entityType: "project", entityId: project.id, before: project, after: row });
+      return { data: { id: project.id, stage: row.stage, version: row.version }, audit };
     } catch (e) {
       if (key) await discardEvidence(key);
       throw e;

@@ -4,19 +4,23 @@ import { revalidatePath } from "next/cache";
 import { projects, stageChanges } from "@/db/schema";
 import { CREATE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
+import type { FieldErrors } from "@/lib/action-core";
 import type { AuditSpec } from "@/lib/audit";
 import { checkEvidence, discardEvidence, storeEvidence } from "@/lib/evidence/storage";
 import { ConflictError, FieldError } from "@/lib/errors";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { updateVersioned } from "@/lib/records";
 import { closePendingRequests, lockProject, projectState } from "../records";
 import { moveStageInput } from "../schema";
-import { canVerify, isBackward, needsVerification } from "../stages";
+import { readSigning, signingColumns, throwFieldErrors } from "../signing";
+import { canVerify, isBackward, needsSigning, needsVerification, stagesPassed, VERIFIED_STAGES } from "../stages";
 
 /**
  * Moves a project to another stage over the version the mover saw. Backward needs a reason.
- * A milestone after signing needs a verifier: a manager of the team (or an admin) moves it with
- * evidence at once; anyone else files a pending request and the project stays where it is.
+ * Forward over several stages records each stage entered, one change per step, so every figure
+ * built on stage changes counts them. The first move into 签约 or past it records the signing
+ * (date and amount). A milestone after signing needs a verifier: a manager of the team (or an
+ * admin) moves it with evidence at once; anyone else files one pending request for the whole move
+ * and the project stays where it is.
  */
 export const moveProjectStage = action({
   name: "project.moveStage",
@@ -26,7 +30,8 @@ export const moveProjectStage = action({
     const project = await lockProject(tx, viewer, input.id);
     if (project.version !== input.version) throw new ConflictError(await projectState(tx, project));
     if (project.stage === input.toStage) throw new FieldError("toStage", "projectRules.sameStage");
-    if (isBackward(project.stage, input.toStage) && !input.reason) throw new FieldError("reason", "projectRules.backwardReason");
+    const backward = isBackward(project.stage, input.toStage);
+    if (backward && !input.reason) throw new FieldError("reason", "projectRules.backwardReason");
 
     const verify = needsVerification(project.stage, input.toStage);
     const verifier = verify && canVerify(viewer, project);
@@ -35,10 +40,21 @@ export const moveProjectStage = action({
       const open = await projectState(tx, project);
       if (open.pendingTo) throw new FieldError("toStage", "projectRules.requestOpen");
     }
-    if (verifier && !input.evidence) throw new FieldError("evidence", "projectRules.evidenceRequired");
+    // What the move lacks is reported together: the signing's fields and the evidence.
+    const missing: FieldErrors = {};
+    const signing = needsSigning(project.stage, input.toStage, project.signedOn !== null)
+      ? readSigning({ signedOn: input.signedOn, amount: input.signedAmount, unit: input.signedUnit }, project.currency, { day: "signedOn", amount: "signedAmount" }, missing)
+      : null;
+    if (verifier && !input.evidence) missing.evidence = ["projectRules.evidenceRequired"];
+    throwFieldErrors(missing);
     const evidence = input.evidence ? await checkEvidence(input.evidence) : null;
 
-    const now = new Date();
+    // A request is one row for the whole move; an applied forward move is one row per stage entered.
+    const steps = state === "applied" && !backward ? stagesPassed(project.stage, input.toStage) : [input.toStage];
+    const start = Date.now();
+    const at = (i: number) => new Date(start + i);
+    const last = at(steps.length - 1);
+
     const audit: AuditSpec[] = [];
     const closed = state === "applied" ? await closePendingRequests(tx, project.id) : [];
     for (const c of closed) audit.push({ entityType: "stage_change", entityId: c.id, before: { ...c, state: "pending" }, after: c, action: "project.requestWithdrawn" });
@@ -49,42 +65,45 @@ export const moveProjectStage = action({
       projects,
       project,
       input.version,
-      state === "applied"
-        ? {
-            stage: input.toStage,
-            stageChangedAt: now,
-            ...(input.toStage === "signed" && !project.signedOn ? { signedOn: shanghaiDay(now) } : {}),
-          }
-        : {},
+      state === "applied" ? { stage: input.toStage, stageChangedAt: last, ...(signing ? signingColumns(signing) : {}) } : {},
       viewer,
     );
 
     const key = evidence ? await storeEvidence(evidence) : null;
     try {
-      const [change] = await tx
+      const changes = await tx
         .insert(stageChanges)
-        .values({
-          projectId: project.id,
-          fromStage: project.stage,
-          toStage: input.toStage,
-          state,
-          reason: input.reason ?? null,
-          changedBy: viewer.id,
-          changedAt: now,
-          verifiedBy: verifier ? viewer.id : null,
-          verifiedAt: verifier ? now : null,
-          evidencePath: key,
-          evidenceName: evidence?.name ?? null,
-          evidenceType: evidence?.type ?? null,
-          evidenceSize: evidence?.size ?? null,
-          createdBy: viewer.id,
-          updatedBy: viewer.id,
-        })
+        .values(
+          steps.map((toStage, i) => {
+            const final = i === steps.length - 1;
+            const verified = verifier && VERIFIED_STAGES.includes(toStage);
+            // The signing sits on the change into 签约, or on the request that will pass it.
+            const signs = signing && (state === "pending" || toStage === "signed");
+            return {
+              projectId: project.id,
+              fromStage: i === 0 ? project.stage : steps[i - 1]!,
+              toStage,
+              state,
+              reason: input.reason ?? null,
+              changedBy: viewer.id,
+              changedAt: at(i),
+              verifiedBy: verified ? viewer.id : null,
+              verifiedAt: verified ? at(i) : null,
+              signedOn: signs ? signing!.signedOn : null,
+              signedAmount: signs ? signing!.signedAmount : null,
+              signedCurrency: signs ? signing!.signedCurrency : null,
+              evidencePath: final ? key : null,
+              evidenceName: final ? (evidence?.name ?? null) : null,
+              evidenceType: final ? (evidence?.type ?? null) : null,
+              evidenceSize: final ? (evidence?.size ?? null) : null,
+              createdBy: viewer.id,
+              updatedBy: viewer.id,
+            };
+          }),
+        )
         .returning();
-      audit.push(
-        { entityType: "project", entityId: project.id, before: project, after: row },
-        { entityType: "stage_change", entityId: change!.id, before: null, after: change },
-      );
+      audit.push({ entityType: "project", entityId: project.id, before: project, after: row });
+      for (const change of changes) audit.push({ entityType: "stage_change", entityId: change.id, before: null, after: change });
     } catch (e) {
       if (key) await discardEvidence(key);
       throw e;
@@ -99,4 +118,3 @@ export const moveProjectStage = action({
     revalidatePath(`/projects/${id}`);
   },
 });
-
