@@ -11,18 +11,16 @@ import { setProjectStatus } from "@/lib/projects/actions/set-status";
 import type { PipelineCard as Card, PipelineData } from "@/lib/projects/board-queries";
 import type { PipelineFilters } from "@/lib/projects/filters";
 import type { ProjectState } from "@/lib/projects/records";
-import { isBackward, needsVerification } from "@/lib/projects/stages";
+import { isBackward, needsSigning, needsVerification } from "@/lib/projects/stages";
 import { BoardColumn } from "./column";
-import { type MoveRequest, MoveDialog } from "./move-dialog";
+import { type MoveRequest, MoveDialog, type MoveValues } from "./move-dialog";
 import { applyMove, applyTruth } from "./optimistic";
 import { pipelineKey, pipelineQuery } from "./query";
 
-interface MoveVars {
+interface MoveVars extends MoveValues {
   card: Card;
   toStage: Stage;
   asRequest: boolean;
-  reason?: string;
-  evidence?: File;
 }
 
 /** A refusal from the server, kept whole so the board can show its message and the true state. */
@@ -64,6 +62,9 @@ export function PipelineBoard({ initial, filters }: { initial: PipelineData; fil
       form.set("toStage", vars.toStage);
       if (vars.reason) form.set("reason", vars.reason);
       if (vars.evidence) form.set("evidence", vars.evidence);
+      if (vars.signedOn) form.set("signedOn", vars.signedOn);
+      if (vars.signedAmount) form.set("signedAmount", vars.signedAmount);
+      if (vars.signedUnit) form.set("signedUnit", vars.signedUnit);
       const result = await moveProjectStage(form);
       if (!result.ok) throw new Refused(result);
       return result.data;
@@ -119,7 +120,7 @@ export function PipelineBoard({ initial, filters }: { initial: PipelineData; fil
     onSettled: () => queryClient.invalidateQueries({ queryKey: pipelineKey }),
   });
 
-  /** Where every move starts, by mouse or keyboard: ask first when the move needs a reason or evidence. */
+  /** Where every move starts, by mouse or keyboard: ask first when the move needs a reason, evidence or the signing. */
   function requestMove(card: Card, to: Stage | "lost") {
     if (!card.canMove || to === card.stage) return;
     if (to === "lost") {
@@ -132,21 +133,26 @@ export function PipelineBoard({ initial, filters }: { initial: PipelineData; fil
       say(text);
       return;
     }
+    const target = { projectName: card.name, targetLabel: stageName(to) };
+    const verify = needsVerification(card.stage, to);
+    const signing = needsSigning(card.stage, to, card.signed) ? { currency: card.currency } : undefined;
     if (isBackward(card.stage, to)) {
-      setAsking({ card, to, request: { kind: "backward", projectName: card.name, targetLabel: stageName(to) } });
-    } else if (needsVerification(card.stage, to) && card.canVerify) {
-      setAsking({ card, to, request: { kind: "verify", projectName: card.name, targetLabel: stageName(to) } });
+      setAsking({ card, to, request: { kind: "backward", ...target } });
+    } else if (verify && card.canVerify) {
+      setAsking({ card, to, request: { kind: "verify", ...target, signing } });
+    } else if (signing) {
+      setAsking({ card, to, request: { kind: "sign", ...target, signing, asRequest: verify } });
     } else {
-      move.mutate({ card, toStage: to, asRequest: needsVerification(card.stage, to) });
+      move.mutate({ card, toStage: to, asRequest: verify });
     }
   }
 
-  function confirm(values: { reason?: string; evidence?: File }) {
+  function confirm(values: MoveValues) {
     if (!asking) return;
-    const { card, to } = asking;
+    const { card, to, request } = asking;
     setAsking(null);
     if (to === "lost") markLost.mutate({ card, reason: values.reason ?? "" });
-    else move.mutate({ card, toStage: to, asRequest: false, ...values });
+    else move.mutate({ card, toStage: to, asRequest: request.asRequest ?? false, ...values });
   }
 
   return (

@@ -1,6 +1,7 @@
 import type { Stage } from "@/db/schema";
 import type { PipelineData } from "@/lib/projects/board-queries";
 import { addDecimals } from "@/lib/money";
+import { stageIndex } from "@/lib/projects/stages";
 
 /** The board as it will look once the move is saved: the card in its new column, counts and totals moved with it. */
 export function applyMove(data: PipelineData, cardId: string, toStage: Stage, asRequest: boolean): PipelineData {
@@ -14,7 +15,11 @@ export function applyMove(data: PipelineData, cardId: string, toStage: Stage, as
       if (col.stage === toStage) return { ...col, count: col.count + 1, totalCny: addDecimals(col.totalCny, amount) };
       return col;
     }),
-    cards: data.cards.map((c) => (c.id === cardId ? { ...c, stage: toStage, pendingTo: null, stageChangedAt: new Date().toISOString() } : c)),
+    cards: data.cards.map((c) =>
+      c.id === cardId
+        ? { ...c, stage: toStage, pendingTo: null, stageChangedAt: new Date().toISOString(), signed: c.signed || stageIndex(toStage) >= stageIndex("signed") }
+        : c,
+    ),
   };
 }
 

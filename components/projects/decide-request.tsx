@@ -6,10 +6,18 @@ import { Field } from "@/components/ui/field";
 import { EVIDENCE_ACCEPT } from "@/lib/evidence/limits";
 import { decideStageRequest } from "@/lib/projects/actions/decide-stage-request";
 import { FormMessage } from "./form-message";
+import { SigningFields } from "./signing-fields";
 import { useActionForm } from "./use-action-form";
 
+interface Props {
+  requestId: string;
+  hasEvidence: boolean;
+  /** Approving passes 签约 and the request carries no signing: the manager enters it. */
+  signing: { currency: string; today: string } | null;
+}
+
 /** A manager's answer to a pending milestone: approve with evidence, or reject with a note. */
-export function DecideRequestForm({ requestId, hasEvidence }: { requestId: string; hasEvidence: boolean }) {
+export function DecideRequestForm({ requestId, hasEvidence, signing }: Props) {
   const t = useTranslations("projects.decide");
   const { errors, message, pending, submit } = useActionForm(decideStageRequest, t("saved"));
   return (
@@ -24,6 +32,7 @@ export function DecideRequestForm({ requestId, hasEvidence }: { requestId: strin
     >
       <input type="hidden" name="requestId" value={requestId} />
       <FormMessage text={message} />
+      {signing ? <SigningFields currency={signing.currency} today={signing.today} errors={errors} hint={t("signingHint")} /> : null}
       <Field name="evidence" label={hasEvidence ? t("evidenceOptional") : t("evidence")} hint={t("evidenceHint")} errors={errors.evidence}>
         {(p) => <input {...p} type="file" accept={EVIDENCE_ACCEPT} />}
       </Field>

@@ -1,12 +1,14 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { StageHistoryRow } from "@/lib/projects/queries";
+import { OriginalAmount, WanYi } from "./wan-yi";
 
-/** Every stage change: who, when, why, and who verified it with what evidence. */
+/** Every stage change: who, when, why, the signing it recorded, and who verified it with what evidence. */
 export function StageHistory({ rows }: { rows: StageHistoryRow[] }) {
   const t = useTranslations("projects.history");
   const stageName = useTranslations("projects.stages");
   const format = useFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00+08:00`), { dateStyle: "medium" });
   if (rows.length === 0) return <p className="text-sm text-slate-500">{t("empty")}</p>;
   return (
     <ol className="space-y-3" aria-label={t("label")}>
@@ -22,6 +24,12 @@ export function StageHistory({ rows }: { rows: StageHistoryRow[] }) {
           </p>
           <p className="text-slate-600">{t("by", { name: r.changedByName ?? t("unknown"), when: when(r.changedAt) })}</p>
           {r.reason ? <p className="text-slate-800">{t("reason", { reason: r.reason })}</p> : null}
+          {r.signedOn && r.signedAmount && r.signedCurrency ? (
+            <p className="text-slate-800">
+              {t("signing", { date: day(r.signedOn) })}{" "}
+              {r.signedCurrency === "CNY" ? <WanYi yuan={r.signedAmount} className="font-medium" /> : <OriginalAmount amount={r.signedAmount} currency={r.signedCurrency} />}
+            </p>
+          ) : null}
           {r.verifiedByName && r.verifiedAt ? (
             <p className="text-slate-600">
               {r.state === "rejected" ? t("rejectedBy", { name: r.verifiedByName, when: when(r.verifiedAt) }) : t("verifiedBy", { name: r.verifiedByName, when: when(r.verifiedAt) })}

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useSaveForm } from "@/components/ui/use-save-form";
 import { PROJECT_STATUSES } from "@/db/schema";
+import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { updateProject } from "@/lib/projects/actions/update-project";
 import { INITIAL_STAGES } from "@/lib/projects/stages";
@@ -39,6 +40,8 @@ export function ProjectForm(props: Props) {
   const edit = props.mode === "edit" ? props : null;
   const v = edit?.values;
   const [status, setStatus] = useState(v?.status ?? "active");
+  const [stage, setStage] = useState("lead");
+  const ts = useTranslations("projects.signing");
   const label = (o: Named) => o.name ?? (locale === "en" ? (o.nameEn ?? o.nameZh) : (o.nameZh ?? o.nameEn)) ?? "";
 
   const { formRef, errors, notice, conflict, pending, onSubmit } = useSaveForm({
@@ -87,7 +90,7 @@ export function ProjectForm(props: Props) {
         ) : (
           <Field name="stage" label={t("stage")} hint={t("stageHint")} errors={errors.stage}>
             {(p) => (
-              <select {...p} defaultValue="lead">
+              <select {...p} value={stage} onChange={(e) => setStage(e.target.value)}>
                 {INITIAL_STAGES.map((s) => (
                   <option key={s} value={s}>
                     {stageName(s)}
@@ -114,6 +117,11 @@ export function ProjectForm(props: Props) {
           )}
         </Field>
       </div>
+      {!edit && stage === "signed" ? (
+        <Field name="signedOn" label={ts("signedOn")} hint={ts("formHint")} errors={errors.signedOn}>
+          {(p) => <input {...p} type="date" max={shanghaiDay()} />}
+        </Field>
+      ) : null}
       {edit && status === "lost" ? (
         <Field name="lostReason" label={t("lostReason")} errors={errors.lostReason}>
           {(p) => <textarea {...p} rows={2} defaultValue={v?.lostReason} />}

@@ -7,18 +7,31 @@ import { Field } from "@/components/ui/field";
 import { type Stage, STAGES } from "@/db/schema";
 import { EVIDENCE_ACCEPT } from "@/lib/evidence/limits";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
-import { isBackward, needsVerification } from "@/lib/projects/stages";
+import { isBackward, needsSigning, needsVerification } from "@/lib/projects/stages";
 import { FormMessage } from "./form-message";
+import { SigningFields } from "./signing-fields";
 import { useActionForm } from "./use-action-form";
 
+interface Props {
+  id: string;
+  version: number;
+  stage: Stage;
+  canVerify: boolean;
+  /** The project has a signing date: moving past 签约 again asks for nothing. */
+  signed: boolean;
+  currency: string;
+  today: string;
+}
+
 /** Moves the project from its page: the keyboard- and phone-friendly twin of dragging a card. */
-export function StageMoveForm({ id, version, stage, canVerify }: { id: string; version: number; stage: Stage; canVerify: boolean }) {
+export function StageMoveForm({ id, version, stage, canVerify, signed, currency, today }: Props) {
   const t = useTranslations("projects.move");
   const stageName = useTranslations("projects.stages");
   const [to, setTo] = useState<Stage | "">("");
   const { errors, message, pending, submit } = useActionForm(moveProjectStage, t("saved"));
   const verify = to !== "" && needsVerification(stage, to);
   const backward = to !== "" && isBackward(stage, to);
+  const signing = to !== "" && needsSigning(stage, to, signed);
 
   return (
     <form
@@ -45,6 +58,7 @@ export function StageMoveForm({ id, version, stage, canVerify }: { id: string; v
         )}
       </Field>
       {verify ? <p className="text-sm text-slate-600">{canVerify ? t("verifyHint") : t("requestHint")}</p> : null}
+      {signing ? <SigningFields currency={currency} today={today} errors={errors} hint={t("signingHint")} /> : null}
       {verify ? (
         <Field name="evidence" label={canVerify ? t("evidence") : t("evidenceOptional")} hint={t("evidenceHint")} errors={errors.evidence}>
           {(p) => <input {...p} type="file" accept={EVIDENCE_ACCEPT} />}

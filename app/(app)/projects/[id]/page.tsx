@@ -17,6 +17,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { fromYuan } from "@/lib/money";
 import { getProject, listStageHistory, listTranches, timeInStages } from "@/lib/projects/queries";
+import { needsSigning } from "@/lib/projects/stages";
 import { fundsMayArrive } from "@/lib/projects/tranches";
 import { uuidParam } from "@/lib/validation";
 
@@ -49,6 +50,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const p = detail.project;
   const pending = history.find((r) => r.state === "pending") ?? null;
   const today = shanghaiDay();
+  // A request filed without the signing it passes gets it from the approving manager.
+  const pendingSigning = pending && !pending.signedOn && needsSigning(p.stage, pending.toStage, p.signedOn !== null) ? { currency: p.currency, today } : null;
   const receivedOn = (day: string) => format.dateTime(new Date(`${day}T00:00:00+08:00`), { dateStyle: "medium" });
 
   return (
@@ -92,7 +95,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 })}
               </p>
               {pending.reason ? <p className="text-sm text-slate-700">{pending.reason}</p> : null}
-              {detail.canVerify ? <DecideRequestForm requestId={pending.id} hasEvidence={Boolean(pending.evidenceName)} /> : <p className="text-sm text-slate-600">{t("waitingForManager")}</p>}
+              {detail.canVerify ? <DecideRequestForm requestId={pending.id} hasEvidence={Boolean(pending.evidenceName)} signing={pendingSigning} /> : <p className="text-sm text-slate-600">{t("waitingForManager")}</p>}
             </Panel>
           ) : null}
           <Panel id="history" title={t("sections.history")}>
@@ -105,7 +108,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <div className="min-w-0 space-y-6">
           {detail.canEdit ? (
             <Panel id="move" title={t("sections.move")}>
-              <StageMoveForm id={id} version={p.version} stage={p.stage} canVerify={detail.canVerify} />
+              <StageMoveForm id={id} version={p.version} stage={p.stage} canVerify={detail.canVerify} signed={p.signedOn !== null} currency={p.currency} today={today} />
             </Panel>
           ) : null}
           <Panel id="time-in-stage" title={t("sections.timeInStage")}>
