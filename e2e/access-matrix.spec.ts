@@ -204,6 +204,7 @@ test("evidence of a confidential project is served only to those who may see the
   const name = `机密储能项目 ${u}`;
   await page.getByLabel("Project name").fill(name);
   await page.getByLabel("Starting stage").selectOption({ label: "Signed" });
+  await page.getByLabel("Signing date").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()));
   await page.getByLabel("Planned investment").fill("3");
   await page.getByLabel("Confidential").check();
   await page.getByRole("button", { name: "Create project" }).click();

@@ -62,6 +62,9 @@ test("a docking meeting gets 5 participants at once, one new; an on-site signing
   const projectName = `Newco plant ${u}`;
   await page.getByLabel("Project name").fill(projectName);
   await page.getByLabel("Starting stage").selectOption({ label: "Signed" });
+  // Starting at Signed records the signing: its day, and the planned investment as the signed amount.
+  await page.getByLabel("Signing date").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()));
+  await page.getByLabel("Planned investment").fill("2");
   await page.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
   await expect(page.locator("main dl > div").filter({ hasText: "Source event or delegation" })).toContainText(eventName);

@@ -16,6 +16,9 @@ function seededId(key: string) {
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
+/** A calendar day in Asia/Shanghai, `daysAgo` days before today, as a date input takes it. */
+const shanghaiDay = (daysAgo = 0) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(Date.now() - daysAgo * 86_400_000);
+
 /** A fresh enterprise and a project of it at `stage`, created through the forms; returns the project's id. */
 async function createProject(page: Page, opts: { name: string; stage: string; amount: string; unit: string }) {
   await page.goto("/enterprises/new");
@@ -26,6 +29,8 @@ async function createProject(page: Page, opts: { name: string; stage: string; am
   await page.goto(`/projects/new?enterprise=${enterpriseId}`);
   await page.getByLabel("Project name").fill(opts.name);
   await page.getByLabel("Starting stage").selectOption({ label: opts.stage });
+  // Starting at Signed records the signing: its day (the planned amount is the signed one).
+  if (opts.stage === "Signed") await page.getByLabel("Signing date").fill(shanghaiDay(1));
   await page.getByLabel("Planned investment").fill(opts.amount);
   await page.getByLabel("Unit").selectOption({ label: opts.unit });
   await page.getByRole("button", { name: "Create project" }).click();
@@ -120,6 +125,67 @@ test.describe("pipeline", () => {
     await expect(latest).toContainText("Verified by 张伟");
     await expect(latest.getByRole("link", { name: "Evidence: business-licence.pdf" })).toBeVisible();
     await manager.context.close();
+  });
+
+  test("a manager moving 在谈 → 注册 is asked for the signing date and amount and the review's 签约 figures include it", async ({ browser }) => {
+    const { context, page } = await contextAs(browser, "manager");
+    const name = `Skip Test ${unique()}`;
+    const id = await createProject(page, { name, stage: "Negotiating", amount: "5", unit: "100M yuan (亿元)" });
+    const year = shanghaiDay().slice(0, 4);
+
+    /** The review's signing figures for the year: projects signed, and the signed amount in fen. */
+    async function signedFigures() {
+      await page.goto(`/review?year=${year}`);
+      const targets = page.getByRole("table", { name: `Targets against actuals, ${year}` });
+      const actual = (measure: string) => targets.getByRole("row").filter({ has: page.getByRole("rowheader", { name: measure, exact: true }) }).getByRole("cell").nth(1);
+      const count = Number((await actual("Projects signed").textContent())!.replace(/\D/g, ""));
+      const exact = (await actual("Signed amount").locator("span[title]").getAttribute("title"))!;
+      const [int, frac = "00"] = exact.replace(/[^\d.]/g, "").split(".");
+      return { count, fen: BigInt(int! + frac.padEnd(2, "0")) };
+    }
+    const before = await signedFigures();
+
+    // The "Move to" menu skips three stages: the dialog asks for the signing as well as the evidence.
+    await openBoard(page);
+    await column(page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Registered" });
+    const dialog = page.getByRole("dialog", { name: `Verify ${name}: Registered` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("group", { name: "The signing" })).toBeVisible();
+    await dialog.getByLabel("Evidence file").setInputFiles({ name: "agreement.pdf", mimeType: "application/pdf", buffer: PDF });
+    await dialog.getByRole("button", { name: "Verify and move" }).click();
+    await expect(dialog.getByLabel("Signing date")).toHaveAccessibleDescription(/Enter the signing date\./);
+    await expect(dialog.getByLabel("Signed amount (CNY)")).toHaveAccessibleDescription(/Enter the signed amount\./);
+    // Nothing was sent: the card is still where it was.
+    await expect(card(column(page, "Negotiating"), name)).toBeVisible();
+
+    const signedOn = shanghaiDay(3);
+    await dialog.getByLabel("Signing date").fill(signedOn);
+    await dialog.getByLabel("Signed amount (CNY)").fill("3");
+    await dialog.getByLabel("Unit").selectOption({ label: "100M yuan (亿元)" });
+    await dialog.getByRole("button", { name: "Verify and move" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(card(column(page, "Registered"), name)).toBeVisible();
+    await expect(page.getByText(`${name} moved to Registered.`).first()).toBeVisible();
+
+    // The history lists every stage passed, newest first, and the signing on its row.
+    await page.goto(`/projects/${id}`);
+    await expect(page.getByTestId("project-stage")).toHaveText("Registered");
+    const history = page.getByRole("list", { name: "Stage changes, newest first" }).getByRole("listitem");
+    await expect(history).toHaveCount(5);
+    await expect(history.nth(0)).toContainText("Signed → Registered");
+    await expect(history.nth(0)).toContainText("Verified by 张伟");
+    await expect(history.nth(0).getByRole("link", { name: "Evidence: agreement.pdf" })).toBeVisible();
+    await expect(history.nth(1)).toContainText("Intent / MoU → Signed");
+    await expect(history.nth(1)).toContainText(/Signed on .+, amount CNY 3\.00 × 100M/);
+    await expect(history.nth(2)).toContainText("Site visit → Intent / MoU");
+    await expect(history.nth(3)).toContainText("Negotiating → Site visit");
+    await expect(history.nth(4)).toContainText("Started at Negotiating");
+
+    // The review counts the signing this year, at the signed amount.
+    const after = await signedFigures();
+    expect(after.count).toBe(before.count + 1);
+    expect(after.fen - before.fen).toBe(30_000_000_000n);
+    await context.close();
   });
 
   test("a viewer has no move controls, and replaying a move as the viewer is refused", async ({ browser }) => {
