@@ -94,6 +94,7 @@ const PAGES: [path: string, expected: [number, number, number, number, number, n
 const ROUTES: [path: string, expected: [number, number, number, number, number, number]][] = [
   ["/api/health",                                          [200,   200,  200,   200,    200,     200]],
   ["/api/enterprises/search?q=byd",                        [200,   200,  200,   200,    200,     200]],
+  ["/api/enterprises/search?name=BYD%20Company%20Limited",  [200,   200,  200,   200,    200,     200]],
   ["/api/enterprises/export",                              [200,   200,  200,   200,    200,     200]],
   [`/api/enterprises/${ids.enterprise}/contacts`,          [200,   200,  200,   200,    200,     200]],
   [`/api/enterprises/${unknown}/contacts`,                 [404,   404,  404,   404,    404,     404]],
@@ -111,6 +112,8 @@ const ROUTES: [path: string, expected: [number, number, number, number, number, 
   [`/api/enterprises/merge/preview?survivor=${ids.enterprise}&merged=${unknown}`,      [403, 403, 403, 404, 404, 404]],
 ];
 
+// Each test opens its own request contexts and closes them when it ends: a test that fails or
+// times out never leaves another test holding a closed context.
 const contexts = new Map<Who, APIRequestContext>();
 async function as(who: Who) {
   let ctx = contexts.get(who);
@@ -120,8 +123,10 @@ async function as(who: Who) {
   }
   return ctx;
 }
-test.afterAll(async () => {
-  await Promise.all([...contexts.values()].map((c) => c.dispose()));
+test.afterEach(async () => {
+  const open = [...contexts.values()];
+  contexts.clear();
+  await Promise.all(open.map((c) => c.dispose()));
 });
 
 async function statuses(table: typeof PAGES) {
@@ -191,7 +196,8 @@ test("a refused record reads exactly like a record that does not exist", async (
 });
 
 test("evidence of a confidential project is served only to those who may see the project", async ({ browser }) => {
-  test.setTimeout(60_000);
+  // Six people, one after another: room for a loaded machine.
+    test.slow();
   // The storage team's manager files a confidential project and verifies a stage with evidence.
   const context = await browser.newContext({ storageState: storageStatePath("manager2") });
   const page = await context.newPage();
@@ -275,7 +281,8 @@ test("the enterprise export and search follow the same rules as the list", async
 
 test.describe("what each person is offered on the pages", () => {
   test("a viewer is offered no way to create or change anything", async ({ browser }) => {
-    test.setTimeout(60_000);
+    // Six people, one after another: room for a loaded machine.
+    test.slow();
     const context = await browser.newContext({ storageState: storageStatePath("viewer") });
     const page = await context.newPage();
     for (const path of ["/enterprises", "/events", "/delegations", "/visits"]) {
@@ -294,7 +301,8 @@ test.describe("what each person is offered on the pages", () => {
   });
 
   test("merging is offered to managers of the record's team and admins only", async ({ browser }) => {
-    test.setTimeout(60_000);
+    // Six people, one after another: room for a loaded machine.
+    test.slow();
     const offered: Record<Who, boolean> = { viewer: false, staff: false, staff2: false, manager: true, manager2: false, admin: true };
     for (const who of PERSONAS) {
       const context = await browser.newContext({ storageState: storageStatePath(who) });
@@ -311,7 +319,8 @@ test.describe("what each person is offered on the pages", () => {
   });
 
   test("only admins see the administration link; only managers and admins see targets", async ({ browser }) => {
-    test.setTimeout(60_000);
+    // Six people, one after another: room for a loaded machine.
+    test.slow();
     for (const who of PERSONAS) {
       const context = await browser.newContext({ storageState: storageStatePath(who) });
       const page = await context.newPage();

@@ -67,7 +67,7 @@ test.describe("as a viewer", () => {
   test.use({ storageState: storageStatePath("viewer") });
 
   test("there is no create button and the form is not found", async ({ page }) => {
-    await page.goto("/enterprises");
+    await page.goto("/enterprises?q=BYD");
     await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toBeVisible();
     await expect(page.getByRole("link", { name: "New enterprise" })).toHaveCount(0);
     const response = await page.goto("/enterprises/new");

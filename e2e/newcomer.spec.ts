@@ -21,6 +21,8 @@ test("a newcomer signs in, creates an enterprise, finds it, logs a visit and mov
     await page.waitForURL((url) => url.href.startsWith(BASE_URL) && !url.pathname.startsWith("/api/auth"));
     await page.goto("/enterprises");
     await expect(page.getByRole("heading", { name: "Enterprises", level: 1 })).toBeVisible();
+    await expect(page.getByRole("table")).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search" }).fill("比亚");
     await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toBeVisible();
   });
 

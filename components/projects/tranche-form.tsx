@@ -25,13 +25,13 @@ export function TrancheForm({ projectId, currency, today }: { projectId: string;
       {/* The project itself refused the tranche (not signed yet): say why, not just "correct the fields". */}
       <FormMessage text={errors.projectId?.join(" ") ?? message} />
       <div className="grid grid-cols-2 gap-3">
-        <Field name="receivedOn" label={t("receivedOn")} errors={errors.receivedOn}>
+        <Field name="receivedOn" id="tranche-receivedOn" label={t("receivedOn")} errors={errors.receivedOn}>
           {(p) => <input {...p} type="date" max={today} defaultValue={today} />}
         </Field>
-        <Field name="amount" label={t("amount")} hint={tf("amountHint")} errors={errors.amount}>
+        <Field name="amount" id="tranche-amount" label={t("amount")} hint={tf("amountHint")} errors={errors.amount}>
           {(p) => <input {...p} type="text" inputMode="decimal" autoComplete="off" />}
         </Field>
-        <Field name="unit" label={tf("unit")} errors={errors.unit}>
+        <Field name="unit" id="tranche-unit" label={tf("unit")} errors={errors.unit}>
           {(p) => (
             <select {...p} defaultValue="wan">
               {(["yuan", "wan", "yi"] as const).map((u) => (
@@ -42,7 +42,7 @@ export function TrancheForm({ projectId, currency, today }: { projectId: string;
             </select>
           )}
         </Field>
-        <Field name="currency" label={tf("currency")} errors={errors.currency}>
+        <Field name="currency" id="tranche-currency" label={tf("currency")} errors={errors.currency}>
           {(p) => (
             <select {...p} defaultValue={currency}>
               {CURRENCIES.map((c) => (
@@ -54,7 +54,7 @@ export function TrancheForm({ projectId, currency, today }: { projectId: string;
           )}
         </Field>
       </div>
-      <Field name="note" label={t("note")} errors={errors.note}>
+      <Field name="note" id="tranche-note" label={t("note")} errors={errors.note}>
         {(p) => <input {...p} type="text" maxLength={500} />}
       </Field>
       <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("secondary")}>

@@ -5,6 +5,8 @@ const CONTROL =
 
 interface FieldProps {
   name: string;
+  /** Defaults to `field-<name>`; give one when two forms on a page share a field name. */
+  id?: string;
   label: string;
   hint?: string;
   errors?: string[];
@@ -12,8 +14,7 @@ interface FieldProps {
 }
 
 /** Label, control, hint and the field's own error messages, wired for screen readers. */
-export function Field({ name, label, hint, errors, children }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, id = `field-${name}`, label, hint, errors, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = `${id}-error`;
   const invalid = Boolean(errors?.length);
