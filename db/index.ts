@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { backfillNameKeys } from "../lib/enterprises/name-keys-backfill";
 
 export type Schema = typeof schema;
 /** What every query is written against: the same on PGlite and on a PostgreSQL server. */
@@ -81,6 +82,14 @@ export function getDatabase(): Promise<Database> {
   holder.__landfallDb ??= (async () => {
     const database = openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: defaultDataDir() });
     await database.migrate();
+    // Name keys a migration could not fill (they are computed in code). Beside serving: on a
+    // large database filling takes minutes, and nothing waits for it but the duplicate check of
+    // rows older than the keys.
+    void backfillNameKeys(database.db).then(
+      (n) => n > 0 && console.log(`[landfall] name keys completed for ${n} enterprises`),
+      (e: unknown) =>
+        console.error(`[landfall] completing name keys failed (${(e as { cause?: Error }).cause?.message ?? String(e).split("\n")[0]}); tried again at the next start`),
+    );
     return database;
   })();
   return holder.__landfallDb;

@@ -15,6 +15,7 @@ import { DEMO_USERS } from "../lib/auth/demo-users";
 import type { Db, Tx } from "./index";
 import * as s from "./schema";
 import { STAGES, type Stage } from "./schema";
+import { backfillNameKeys } from "../lib/enterprises/name-keys-backfill";
 import { refreshEnterpriseSearch } from "../lib/enterprises/search-index";
 import {
   CHAINS, CONTACTS, DELEGATIONS, DEMO_EMAIL_DOMAIN, ENTERPRISES, EVENTS, EXCHANGE_RATES, EXTRA_USERS,
@@ -251,8 +252,10 @@ export async function seedDemoData(db: Db): Promise<{ inserted: number }> {
       projectsStarted: t.projectsStarted, ...by(user(TEAM_MANAGER[t.team])),
     })));
 
-    // Name keys and search terms are derived; fill them for any enterprise still without.
+    // Name keys and search terms are derived; fill them for any enterprise still without, and
+    // give rows from before name_keys existed the keys of all their names.
     await refreshEnterpriseSearch(tx, "stale");
+    await backfillNameKeys(tx);
     return { inserted: n };
   });
 }

@@ -29,6 +29,7 @@ export function SimilarNamesPanel({ candidates, pending, ref }: { candidates: Du
                 {name.first}
               </Link>
               {name.second ? <span className="text-amber-900"> · {name.second}</span> : null}
+              {c.aliases.length ? <span className="text-amber-900"> · {t("alsoKnownAs", { names: c.aliases.join(locale === "en" ? ", " : "、") })}</span> : null}
               {c.creditCode ? <span className="ml-1 font-mono text-xs text-amber-900">{c.creditCode}</span> : null}
             </li>
           );

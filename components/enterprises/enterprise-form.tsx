@@ -110,6 +110,7 @@ export function EnterpriseForm(props: EnterpriseFormProps) {
   const shown = (field: EnterpriseFormField, value: string) => {
     if (!value.trim()) return t("fields.notSet");
     if (field === "country") return countryName(value, locale);
+    if (field === "aliases") return value.split("\n").join(locale === "en" ? ", " : "、");
     if (field === "size") return t(`sizes.${value as (typeof ENTERPRISE_SIZES)[number]}`);
     if (field === "ownership") return t(`ownerships.${value as (typeof OWNERSHIPS)[number]}`);
     return value;
@@ -158,6 +159,9 @@ export function EnterpriseForm(props: EnterpriseFormProps) {
           {(p) => <input {...p} type="text" autoComplete="off" lang="en" defaultValue={defaults.nameEn} onChange={onNameChange} />}
         </Field>
       </div>
+      <Field name="aliases" label={label("aliases")} hint={t("fields.aliasesHint")} errors={errors.aliases}>
+        {(p) => <textarea {...p} rows={2} autoComplete="off" defaultValue={defaults.aliases} onChange={onNameChange} />}
+      </Field>
       <Field name="creditCode" label={label("creditCode")} hint={t("fields.creditCodeHint")} errors={errors.creditCode}>
         {(p) => (
           <input {...p} type="text" autoComplete="off" spellCheck={false} maxLength={24} defaultValue={defaults.creditCode} className={`${p.className} font-mono uppercase`} />

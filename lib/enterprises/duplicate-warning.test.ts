@@ -40,7 +40,7 @@ describe("duplicate check on create", () => {
       ok: false,
       message: "Please correct the highlighted fields.",
       fieldErrors: { nameZh: ["An enterprise with a similar name already exists. Check the list above, or save anyway."] },
-      details: { similar: [{ id: byd, nameZh: "比亚迪", nameEn: null, creditCode: "91440300192317458F", nameKey: "比亚迪" }] },
+      details: { similar: [{ id: byd, nameZh: "比亚迪", nameEn: null, aliases: [], creditCode: "91440300192317458F", nameKey: "比亚迪" }] },
     });
     expect(await counts()).toEqual(before);
   });

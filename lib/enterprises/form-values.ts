@@ -4,6 +4,7 @@ import type { Enterprise } from "@/db/schema";
 export const ENTERPRISE_FORM_FIELDS = [
   "nameZh",
   "nameEn",
+  "aliases",
   "creditCode",
   "country",
   "province",
@@ -22,6 +23,7 @@ export type EnterpriseFormValues = Record<EnterpriseFormField, string>;
 export const EMPTY_ENTERPRISE_FORM: EnterpriseFormValues = {
   nameZh: "",
   nameEn: "",
+  aliases: "",
   creditCode: "",
   country: "CN",
   province: "",
@@ -34,7 +36,11 @@ export const EMPTY_ENTERPRISE_FORM: EnterpriseFormValues = {
 
 export function enterpriseFormValues(row: Pick<Enterprise, EnterpriseFormField>): EnterpriseFormValues {
   const out = { ...EMPTY_ENTERPRISE_FORM };
-  for (const field of ENTERPRISE_FORM_FIELDS) out[field] = row[field] ?? "";
+  for (const field of ENTERPRISE_FORM_FIELDS) {
+    const value = row[field];
+    // Aliases are edited one per line.
+    out[field] = Array.isArray(value) ? value.join("\n") : (value ?? "");
+  }
   return out;
 }
 

@@ -26,3 +26,35 @@ export function nameKey(name: string | null | undefined): string | null {
   }
   return key || null;
 }
+
+/** The names an enterprise goes by: its Chinese and English names and its aliases (简称, 曾用名). */
+export interface EnterpriseNames {
+  nameZh?: string | null;
+  nameEn?: string | null;
+  aliases?: readonly string[] | null;
+}
+
+/** Every name, in order: Chinese, English, then each alias. */
+export function namesOf(e: EnterpriseNames): string[] {
+  return [e.nameZh, e.nameEn, ...(e.aliases ?? [])].filter((n): n is string => typeof n === "string" && n.trim() !== "");
+}
+
+/**
+ * The key of each name, in the order of namesOf: what `enterprises.name_keys` holds. A name
+ * without letters or digits has no key; two names with the same key keep one entry each, so a
+ * row holds as many keys as it has names (lib/enterprises/name-keys-backfill.ts counts on it).
+ */
+export function nameKeysOf(e: EnterpriseNames): string[] {
+  return namesOf(e).flatMap((n) => nameKey(n) ?? []);
+}
+
+/** The distinct keys of these names: what a duplicate check compares. */
+export function distinctNameKeys(e: EnterpriseNames): string[] {
+  return [...new Set(nameKeysOf(e))];
+}
+
+/** True when the text is a company form alone ("Ltd.", "S.p.A.", "有限公司"): part of a name, never a name. */
+export function isCompanyForm(text: string): boolean {
+  const squashed = normalise(text).replace(/[^\p{L}\p{N}]+/gu, "");
+  return squashed !== "" && SUFFIXES.includes(squashed);
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/schema";
 import { optionalEnum, optionalText } from "@/lib/validation";
+import { aliasesField } from "./aliases";
 import { CREDIT_CODE_SHAPE, isValidCreditCode } from "./credit-code";
 
 /** ISO 3166 codes offered in the form; the column accepts any two-letter code. */
@@ -11,6 +12,8 @@ export const enterpriseInput = z
   .object({
     nameZh: optionalText(200),
     nameEn: optionalText(200),
+    // 简称 and 曾用名, one per line or comma-separated (lib/enterprises/aliases.ts).
+    aliases: aliasesField,
     creditCode: z.preprocess(
       (v) => (typeof v === "string" ? v.replace(/\s+/g, "").toUpperCase() || undefined : v),
       z

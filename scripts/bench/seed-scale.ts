@@ -75,12 +75,12 @@ async function copyEnterprises(sql: postgres.Sql, c: ScaleCounts, anchor: number
       const ownerId = md5Uuid(`u:${owner}`);
       const created = new Date(anchor - Math.floor(r() * FIVE_YEARS));
       const updated = new Date(Math.min(anchor, created.getTime() + Math.floor(r() * 90 * 86_400_000)));
-      const { nameKey, searchTerms } = searchColumns(e, e.contacts.map((p) => p.name));
+      const { nameKey, nameKeys, searchTerms } = searchColumns(e, e.contacts.map((p) => p.name));
       const id = md5Uuid(`e:${i}`);
       chunk.push(
         [id, created.toISOString(), updated.toISOString(), ownerId, ownerId, 1, ownerId, md5Uuid(`t:${team}`), e.nameZh, e.nameEn,
           e.creditCode, e.country, e.province, e.city, e.size, e.ownership, e.website, nameKey]
-          .map(copyText).join("\t") + `\t${copyText(pgArray(searchTerms))}\n`,
+          .map(copyText).join("\t") + `\t${copyText(pgArray(nameKeys))}\t${copyText(pgArray(searchTerms))}\n`,
       );
       e.contacts.forEach((p, k) => {
         contactLines.push([md5Uuid(`k:${i}:${k}`), created.toISOString(), created.toISOString(), ownerId, ownerId, id, p.name, p.title, p.phone, p.email]
@@ -94,7 +94,7 @@ async function copyEnterprises(sql: postgres.Sql, c: ScaleCounts, anchor: number
     if (chunk.length) yield chunk.join("");
   }
   const enterpriseCopy = await sql`copy enterprises (id, created_at, updated_at, created_by, updated_by, version, owner_id, team_id,
-    name_zh, name_en, credit_code, country, province, city, size, ownership, website, name_key, search_terms) from stdin`.writable();
+    name_zh, name_en, credit_code, country, province, city, size, ownership, website, name_key, name_keys, search_terms) from stdin`.writable();
   await pipeline(Readable.from(rows()), enterpriseCopy);
   const contactCopy = await sql`copy contacts (id, created_at, updated_at, created_by, updated_by, enterprise_id, name, title, phone, email) from stdin`.writable();
   async function* contactChunks() {

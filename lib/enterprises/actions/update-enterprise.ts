@@ -48,7 +48,7 @@ export const updateEnterprise = action({
         enterprises,
         current,
         version,
-        { ...values, country: input.country, ...searchColumns(input, people.map((p) => p.name)) },
+        { ...values, country: input.country, aliases: input.aliases, ...searchColumns(input, people.map((p) => p.name)) },
         viewer,
       );
       return {

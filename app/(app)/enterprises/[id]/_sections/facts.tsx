@@ -10,6 +10,7 @@ export async function KeyFacts({ detail }: { detail: EnterpriseDetail }) {
   const facts: [string, string | null][] = [
     [t("fields.nameZh"), e.nameZh],
     [t("fields.nameEn"), e.nameEn],
+    [t("fields.aliases"), e.aliases.length ? e.aliases.join(locale === "en" ? ", " : "、") : null],
     [t("fields.creditCode"), e.creditCode],
     [t("fields.country"), countryName(e.country, locale)],
     [t("fields.province"), e.province],
