@@ -70,7 +70,7 @@ const ROUTES: Route[] = [
   {
     name: "enterprise search",
     as: "staff",
-    requests: queryString(["q"]).map((q) => get(`/api/enterprises/search?${q}`)),
+    requests: queryString(["q", "name", "code"]).map((q) => get(`/api/enterprises/search?${q}`)),
     statuses: [200, 400],
   },
   {

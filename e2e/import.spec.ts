@@ -1,6 +1,14 @@
+import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { withCreditCodeCheck } from "../lib/enterprises/credit-code";
 import { storageStatePath } from "./support";
+
+/** The seed's deterministic ids (db/seed.ts stableId), without importing the seeding code. */
+function seededId(key: string) {
+  const h = createHash("sha1").update(`landfall-seed:${key}`).digest("hex");
+  const variant = ((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 const creditCode = () => withCreditCodeCheck(`91320117MA${`${Date.now() % 10_000}${Math.floor(Math.random() * 1000)}`.padStart(7, "0").slice(-7)}`);
@@ -61,6 +69,28 @@ test.describe("as staff", () => {
 
     await page.goto("/enterprises");
     for (const name of names) await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+  });
+
+  test("a row with only the English name of an enterprise kept under its Chinese name is a duplicate of it, with a link", async ({ page }) => {
+    // The demo's 比亚迪股份有限公司 is kept with the English name "BYD Co., Ltd."; a foreign list writes it otherwise.
+    const csv = ["Company,Country", "BYD Company Limited,China", `Import English ${unique()} GmbH,Germany`].join("\r\n");
+    await page.goto("/enterprises/import");
+    await page.getByLabel("CSV file").setInputFiles({ name: "foreign-attendees.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    // No Chinese in the name column: it is read as the English name.
+    await expect(page.getByLabel("Import column “Company” as")).toHaveValue("nameEn");
+    await page.getByRole("button", { name: "Check rows" }).click();
+
+    await expect(page.getByRole("heading", { name: "Check result" })).toBeVisible();
+    const filters = page.getByRole("group", { name: "Show rows" });
+    await expect(filters.getByRole("button", { name: "New 1" })).toBeVisible();
+    await expect(filters.getByRole("button", { name: "Duplicate 1" })).toBeVisible();
+    const row = page.getByRole("table").getByRole("row", { name: /BYD Company Limited/ });
+    await expect(row).toContainText("Similar name to 比亚迪股份有限公司.");
+    const link = row.getByRole("link", { name: "比亚迪股份有限公司" });
+    await expect(link).toHaveAttribute("href", `/enterprises/${seededId("enterprise:byd")}`);
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("BYD Co., Ltd.");
+    await expect(page.locator("main")).toContainText("比亚迪股份有限公司");
   });
 
   test("a file that is not a usable CSV is explained and nothing is sent", async ({ page }) => {

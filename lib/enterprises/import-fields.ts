@@ -7,6 +7,7 @@
 export const IMPORT_FIELDS = [
   "nameZh",
   "nameEn",
+  "aliases",
   "creditCode",
   "country",
   "province",
@@ -39,6 +40,7 @@ export const MAX_CELL = 5_000;
 const ALIASES: Record<ImportField, string[]> = {
   nameZh: ["企业名称", "中文名称", "企业中文名称", "公司名称", "公司中文名称", "单位名称", "参会单位", "工作单位", "名称", "企业", "公司", "单位", "name", "company", "companyname", "enterprise", "enterprisename", "chinesename", "namezh"],
   nameEn: ["英文名称", "英文名", "企业英文名称", "公司英文名称", "englishname", "nameen", "companyenglishname", "englishcompanyname"],
+  aliases: ["简称", "企业简称", "公司简称", "单位简称", "曾用名", "企业曾用名", "原名", "原名称", "别名", "又名", "shortname", "formername", "formernames", "previousname", "alias", "aliases", "aka"],
   creditCode: ["统一社会信用代码", "社会信用代码", "信用代码", "统一代码", "creditcode", "unifiedsocialcreditcode", "socialcreditcode", "uscc"],
   country: ["国家", "国家或地区", "国家地区", "国别", "country", "countryorregion", "countryregion"],
   province: ["省份", "省", "所在省份", "province", "state"],
@@ -64,9 +66,13 @@ const LOOKUP = new Map<string, ImportField>(
 
 const HAN = /\p{Script=Han}/u;
 
+/** Several columns may hold aliases (a 简称 column and a 曾用名 column); every other field fills from one. */
+export const REPEATABLE_FIELDS: readonly ImportField[] = ["aliases"];
+
 /**
  * A field for each column (null: not imported); each field goes to the first column that
- * names it. A "name" column without any Chinese in it is taken for the English name.
+ * names it, aliases to every one. A "name" column without any Chinese in it is taken for the
+ * English name.
  */
 export function guessMapping(headers: readonly string[], samples: readonly (readonly string[])[] = []): (ImportField | null)[] {
   const used = new Set<ImportField>();
@@ -74,7 +80,7 @@ export function guessMapping(headers: readonly string[], samples: readonly (read
     const field = headerKeys(header)
       .map((key) => LOOKUP.get(key))
       .find(Boolean);
-    if (!field || used.has(field)) return null;
+    if (!field || (used.has(field) && !REPEATABLE_FIELDS.includes(field))) return null;
     used.add(field);
     return field;
   });
@@ -88,14 +94,14 @@ export function guessMapping(headers: readonly string[], samples: readonly (read
 
 /** What the mapping screen must refuse before a dry run: no name column, or a field chosen twice. */
 export function mappingProblems(mapping: readonly (ImportField | null)[]): ("noName" | "twice")[] {
-  const chosen = mapping.filter((f): f is ImportField => f !== null);
+  const chosen = mapping.filter((f): f is ImportField => f !== null && !REPEATABLE_FIELDS.includes(f));
   const problems: ("noName" | "twice")[] = [];
   if (!chosen.includes("nameZh") && !chosen.includes("nameEn")) problems.push("noName");
   if (new Set(chosen).size !== chosen.length) problems.push("twice");
   return problems;
 }
 
-/** The mapped values of each non-blank data record. */
+/** The mapped values of each non-blank data record; aliases from several columns go one per line. */
 export function mapRecords(
   records: readonly { cells: readonly string[]; row: number }[],
   mapping: readonly (ImportField | null)[],
@@ -106,7 +112,9 @@ export function mapRecords(
     const values: ImportValues = {};
     mapping.forEach((field, column) => {
       const cell = record.cells[column]?.trim();
-      if (field && cell) values[field] = cell.slice(0, MAX_CELL);
+      if (!field || !cell) return;
+      const value = values[field] && REPEATABLE_FIELDS.includes(field) ? `${values[field]}\n${cell}` : cell;
+      values[field] = value.slice(0, MAX_CELL);
     });
     rows.push({ row: record.row, values });
   }

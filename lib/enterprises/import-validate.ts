@@ -3,7 +3,7 @@ import { addContactInput } from "@/lib/contacts/schema";
 import { countryCode } from "./import-country";
 import type { ImportField, ImportValues } from "./import-fields";
 import { duplicateKeys, type RowError } from "./import-report";
-import { nameKey } from "./name-key";
+import { nameKeysOf } from "./name-key";
 import { type EnterpriseInput, enterpriseInput } from "./schema";
 
 // The first contact of an imported enterprise (the attendee the list is about), checked by
@@ -39,6 +39,7 @@ export function validateImportRow(values: ImportValues): ValidatedRow {
   const enterprise = enterpriseInput.safeParse({
     nameZh: values.nameZh,
     nameEn: values.nameEn,
+    aliases: values.aliases,
     creditCode: values.creditCode,
     country: values.country ? countryCode(values.country) : undefined,
     province: values.province,
@@ -63,7 +64,8 @@ export function validateImportRow(values: ImportValues): ValidatedRow {
     ok: true,
     enterprise: e,
     contact: contact?.data ?? null,
-    keys: duplicateKeys(e.creditCode, [nameKey(e.nameZh), nameKey(e.nameEn)]),
+    // Every name: an earlier row or a record in Landfall under any of them is the same company.
+    keys: duplicateKeys(e.creditCode, nameKeysOf(e)),
   };
 }
 

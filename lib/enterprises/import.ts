@@ -4,7 +4,7 @@ import type { Tx } from "@/db";
 import { contacts, enterprises } from "@/db/schema";
 import type { AuditSpec } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/viewer";
-import { findDuplicateCandidates } from "./duplicates";
+import { candidateKeys, findDuplicateCandidates } from "./duplicates";
 import type { ImportRow } from "./import-fields";
 import { type ImportRowResult, markInFileDuplicates } from "./import-report";
 import { type ContactInput, rowName, validateImportRow } from "./import-validate";
@@ -22,7 +22,8 @@ const displayName = (e: { nameZh: string | null; nameEn: string | null }) => e.n
 
 /**
  * Validates each row and compares it with the enterprises already in the database (two
- * queries for the whole chunk) and with the earlier rows of the chunk. Writes nothing.
+ * queries for the whole chunk) and with the earlier rows of the chunk, by credit code and by
+ * every name on either side. Writes nothing.
  */
 export async function classifyRows(tx: Tx, rows: readonly ImportRow[]): Promise<ClassifiedChunk> {
   const checked = rows.map((r) => validateImportRow(r.values));
@@ -45,9 +46,13 @@ export async function classifyRows(tx: Tx, rows: readonly ImportRow[]): Promise<
             .where(inArray(enterprises.creditCode, [...new Set(codes)]))
         ).map((e) => [e.creditCode!, e] as const),
   );
+  // Every name of an enterprise already in Landfall (Chinese, English, aliases) against every
+  // name of the row.
   const byName = new Map<string, { id: string; name: string }>();
   const candidates = await findDuplicateCandidates(tx, { nameKeys, limit: Math.max(1000, nameKeys.length * 4) });
-  for (const e of candidates) if (e.nameKey && !byName.has(e.nameKey)) byName.set(e.nameKey, { id: e.id, name: displayName(e) });
+  for (const e of candidates) {
+    for (const key of candidateKeys(e)) if (!byName.has(key)) byName.set(key, { id: e.id, name: displayName(e) });
+  }
 
   const accepted: ClassifiedChunk["accepted"] = [];
   const results = checked.map((c, i): ImportRowResult => {

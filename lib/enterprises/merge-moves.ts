@@ -77,7 +77,7 @@ async function moveChainNodes(tx: Tx, from: string, to: string, actorId: string)
 }
 
 /** Every row that belongs to `from` now belongs to `to`; returns what was done, for the audit and a restore. */
-export async function moveAllLinks(tx: Tx, from: string, to: string, actorId: string): Promise<Omit<MergeRecord, "mergedInto" | "filled">> {
+export async function moveAllLinks(tx: Tx, from: string, to: string, actorId: string): Promise<Omit<MergeRecord, "mergedInto" | "filled" | "aliasesAdded">> {
   const following = {} as Record<FollowingKey, string[]>;
   for (const [key, table] of Object.entries(FOLLOWING_TABLES) as [FollowingKey, (typeof FOLLOWING_TABLES)[FollowingKey]][]) {
     following[key] = await repoint(tx, table, byEnterprise(table, from), to, actorId);

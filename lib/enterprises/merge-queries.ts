@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import {
   contacts,
@@ -17,7 +17,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { visibleFollowUps } from "@/lib/follow-ups/records";
 import { visibleProjects } from "@/lib/projects/visibility";
 import { queryTerms } from "@/lib/search/terms";
-import { fieldsToFill } from "./merge-record";
+import { sharesNameKey } from "./duplicates";
+import { aliasesFromMerge, fieldsToFill } from "./merge-record";
+import { nameKey } from "./name-key";
 import { correlated } from "@/lib/sql";
 
 /**
@@ -39,14 +41,20 @@ export interface MergeCandidate {
   city: string | null;
 }
 
-/** Live enterprises matching a typed name or code that `excludeId` could be merged into. */
+/**
+ * Live enterprises matching a typed name or code that `excludeId` could be merged into: by the
+ * search terms of their names (aliases included), credit code and contacts, or by the key of any
+ * of their names ("BYD Co., Ltd." finds 比亚迪股份有限公司 kept with the English name "BYD
+ * Company Limited").
+ */
 export async function findMergeCandidates(
   db: Db | Tx,
   viewer: Viewer,
   opts: { query: string; excludeId: string; limit?: number },
 ): Promise<MergeCandidate[]> {
   const terms = queryTerms(opts.query);
-  if (terms.length === 0) return [];
+  const key = nameKey(opts.query.slice(0, 200));
+  if (terms.length === 0 && !key) return [];
   return db
     .select({
       id: enterprises.id,
@@ -61,7 +69,10 @@ export async function findMergeCandidates(
       and(
         isNull(enterprises.deletedAt),
         ne(enterprises.id, opts.excludeId),
-        sql`${enterprises.searchTerms} @> ARRAY[${sql.join(terms.map((t) => sql`${t}`), sql`, `)}]::text[]`,
+        or(
+          terms.length ? sql`${enterprises.searchTerms} @> ARRAY[${sql.join(terms.map((t) => sql`${t}`), sql`, `)}]::text[]` : undefined,
+          key ? sharesNameKey([key]) : undefined,
+        ),
         manageableScope(viewer),
       ),
     )
@@ -82,6 +93,7 @@ async function withCounts(db: Db | Tx, viewer: Viewer, id: string) {
       version: enterprises.version,
       nameZh: enterprises.nameZh,
       nameEn: enterprises.nameEn,
+      aliases: enterprises.aliases,
       creditCode: enterprises.creditCode,
       country: enterprises.country,
       province: enterprises.province,
@@ -110,8 +122,8 @@ async function withCounts(db: Db | Tx, viewer: Viewer, id: string) {
 export type MergeSide = NonNullable<Awaited<ReturnType<typeof withCounts>>>;
 
 /**
- * Both records of a planned merge with what each holds, and which of the survivor's empty
- * fields the merged record will fill. Null when either is gone or not the caller's to merge.
+ * Both records of a planned merge with what each holds, which of the survivor's empty fields
+ * the merged record will fill, and which of its names the survivor will take as aliases. Null when either is gone or not the caller's to merge.
  */
 export async function getMergePreview(db: Db | Tx, viewer: Viewer, ids: { survivorId: string; mergedId: string }) {
   if (ids.survivorId === ids.mergedId) return null;
@@ -119,7 +131,8 @@ export async function getMergePreview(db: Db | Tx, viewer: Viewer, ids: { surviv
   const survivor = await withCounts(db, viewer, ids.survivorId);
   const merged = await withCounts(db, viewer, ids.mergedId);
   if (!survivor || !merged) return null;
-  return { survivor, merged, filled: Object.keys(fieldsToFill(survivor, merged)) };
+  const filled = fieldsToFill(survivor, merged);
+  return { survivor, merged, filled: Object.keys(filled), aliasesAdded: aliasesFromMerge({ ...survivor, ...filled }, merged) };
 }
 
 export type MergePreview = NonNullable<Awaited<ReturnType<typeof getMergePreview>>>;

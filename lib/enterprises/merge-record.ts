@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { normalise } from "@/lib/search/terms";
+import { MAX_ALIASES } from "./aliases";
 
 /**
  * What a merge writes into the "after" of its audit row on the merged-away enterprise, and
@@ -40,6 +42,8 @@ export const mergeRecord = z.object({
   /** Chain nodes the survivor did not have before the merge. */
   chainNodesAdded: ids,
   filled: z.record(z.string(), z.unknown()).default({}),
+  /** The merged record's names the survivor took as aliases; a restore takes them back. */
+  aliasesAdded: z.array(z.string()).default([]),
 });
 
 export type MergeRecord = z.output<typeof mergeRecord>;
@@ -55,4 +59,28 @@ export function fieldsToFill<T extends Fillable>(survivor: T, merged: T): Partia
   const filled: Partial<Pick<T, FillableField>> = {};
   for (const f of FILLABLE_FIELDS) if (survivor[f] == null && merged[f] != null) filled[f] = merged[f];
   return filled;
+}
+
+interface Named {
+  nameZh: string | null;
+  nameEn: string | null;
+  aliases: readonly string[];
+}
+
+/**
+ * The merged record's names (Chinese, English, aliases) that the survivor, once filled, does
+ * not already go by: they become the survivor's aliases, so it is still found and recognised
+ * as a duplicate under them. The list stays within MAX_ALIASES; names beyond it are not added.
+ */
+export function aliasesFromMerge(survivorFilled: Named, merged: Named): string[] {
+  const text = (s: string) => normalise(s).replace(/\s+/g, " ").trim();
+  const known = new Set([survivorFilled.nameZh, survivorFilled.nameEn, ...survivorFilled.aliases].filter((n): n is string => Boolean(n)).map(text));
+  const added: string[] = [];
+  for (const name of [merged.nameZh, merged.nameEn, ...merged.aliases]) {
+    if (!name || known.has(text(name))) continue;
+    if (survivorFilled.aliases.length + added.length >= MAX_ALIASES) break;
+    known.add(text(name));
+    added.push(name);
+  }
+  return added;
 }

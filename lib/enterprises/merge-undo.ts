@@ -115,10 +115,13 @@ export async function undoMerge(tx: Tx, restored: Enterprise, rec: MergeRecord, 
   if (survivor) {
     const { giveBack, changed } = fieldsToGiveBack(survivor, rec.filled);
     if (changed) notes.add("fieldsChanged");
-    if (Object.keys(giveBack).length) {
+    // The names the merge added as aliases go back with the record; aliases typed since stay.
+    const aliases = survivor.aliases.filter((a) => !rec.aliasesAdded.includes(a));
+    const aliasesBack = aliases.length < survivor.aliases.length ? { aliases } : {};
+    if (Object.keys(giveBack).length || "aliases" in aliasesBack) {
       [survivorAfter] = await tx
         .update(enterprises)
-        .set({ ...giveBack, updatedAt: new Date(), updatedBy: actorId, version: sql`${enterprises.version} + 1` })
+        .set({ ...giveBack, ...aliasesBack, updatedAt: new Date(), updatedBy: actorId, version: sql`${enterprises.version} + 1` })
         .where(eq(enterprises.id, survivor.id))
         .returning();
     }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "@/db";
 import { chainNodes, type Enterprise, enterpriseChainNodes, enterprises, projects, teams, users } from "@/db/schema";
@@ -7,6 +7,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/paging";
 import { visibleProjects } from "@/lib/projects/visibility";
 import { queryTerms } from "@/lib/search/terms";
+import { sharesNameKey } from "./duplicates";
+import { distinctNameKeys } from "./name-key";
 import { type EnterpriseFilters, type EnterpriseSort, isFiltered, parseEnterpriseFilters } from "./filters";
 
 export const PAGE_SIZE = 50;
@@ -178,6 +180,45 @@ export async function getEnterprise(db: Db, _viewer: Viewer, id: string) {
     .leftJoin(teams, eq(teams.id, enterprises.teamId))
     .where(and(eq(enterprises.id, id), isNull(enterprises.deletedAt)));
   return row ?? null;
+}
+
+export interface IdentifiedEnterprise {
+  id: string;
+  nameZh: string | null;
+  nameEn: string | null;
+  aliases: string[];
+  creditCode: string | null;
+  country: string;
+  city: string | null;
+}
+
+/**
+ * The live enterprises a list row names: the one holding its credit code, and those with any
+ * name (Chinese, English or an alias) whose key is the key of one of the row's names. The
+ * code's holder comes first. At most ten.
+ */
+export async function identifyEnterprises(
+  db: Db,
+  _viewer: Viewer,
+  opts: { names: readonly string[]; creditCode?: string | null },
+): Promise<IdentifiedEnterprise[]> {
+  const keys = distinctNameKeys({ aliases: opts.names });
+  const code = opts.creditCode || null;
+  if (keys.length === 0 && !code) return [];
+  return db
+    .select({
+      id: enterprises.id,
+      nameZh: enterprises.nameZh,
+      nameEn: enterprises.nameEn,
+      aliases: enterprises.aliases,
+      creditCode: enterprises.creditCode,
+      country: enterprises.country,
+      city: enterprises.city,
+    })
+    .from(enterprises)
+    .where(and(isNull(enterprises.deletedAt), or(keys.length ? sharesNameKey(keys) : undefined, code ? eq(enterprises.creditCode, code) : undefined)))
+    .orderBy(...(code ? [sql`${enterprises.creditCode} is not distinct from ${code} desc`] : []), asc(enterprises.nameKey), asc(enterprises.id))
+    .limit(10);
 }
 
 /** Live enterprise holding this credit code, if any (the unique index also holds deleted ones). */

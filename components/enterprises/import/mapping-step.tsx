@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { IMPORT_FIELDS, type ImportField, mappingProblems } from "@/lib/enterprises/import-fields";
+import { IMPORT_FIELDS, type ImportField, mappingProblems, REPEATABLE_FIELDS } from "@/lib/enterprises/import-fields";
 import type { LoadedFile } from "./types";
 
 const SELECT =
@@ -24,7 +24,8 @@ export function MappingStep({ file, mapping, onChange, onCheck, onCancel, error 
   const [tried, setTried] = useState(false);
   const problems = mappingProblems(mapping);
   const example = (column: number) => file.records.slice(0, 20).find((r) => r.cells[column]?.trim())?.cells[column]?.trim() ?? "";
-  const chosenTwice = (field: ImportField | null) => field !== null && mapping.filter((f) => f === field).length > 1;
+  const chosenTwice = (field: ImportField | null) =>
+    field !== null && !REPEATABLE_FIELDS.includes(field) && mapping.filter((f) => f === field).length > 1;
 
   function check() {
     setTried(true);

@@ -84,7 +84,8 @@ export function MergePreviewPanel({ survivorId, mergedId, mergedVersion, onBack,
     );
   }
 
-  const { survivor, merged, filled } = preview.data;
+  const { survivor, merged, filled, aliasesAdded } = preview.data;
+  const list = (names: readonly string[]) => names.join(locale === "en" ? ", " : "、");
   const survivorName = primaryName(survivor, locale);
   const moving = COUNT_KEYS.filter((k) => merged.counts[k] > 0);
 
@@ -95,6 +96,7 @@ export function MergePreviewPanel({ survivorId, mergedId, mergedVersion, onBack,
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</p>
         <p className="mt-1 font-medium">{name.first}</p>
         {name.second ? <p className="text-sm text-slate-600">{name.second}</p> : null}
+        {side.aliases.length ? <p className="text-sm text-slate-600">{te("fields.aliases")}: {list(side.aliases)}</p> : null}
         <p className="mt-1 font-mono text-xs text-slate-600">{side.creditCode ?? "—"}</p>
         <p className="text-xs text-slate-600">{[side.city, countryName(side.country, locale)].filter(Boolean).join(" · ")}</p>
         <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs">
@@ -141,6 +143,12 @@ export function MergePreviewPanel({ survivorId, mergedId, mergedVersion, onBack,
               </div>
             ))}
           </dl>
+        </div>
+      ) : null}
+      {aliasesAdded.length ? (
+        <div>
+          <h3 className="text-sm font-semibold">{t("willAlias", { name: survivorName.first })}</h3>
+          <p className="mt-1 text-sm break-words">{list(aliasesAdded)}</p>
         </div>
       ) : null}
       <p className="text-xs text-slate-500">{t("undoHint")}</p>

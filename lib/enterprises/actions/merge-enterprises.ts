@@ -9,16 +9,16 @@ import { ConflictError, FieldError } from "@/lib/errors";
 import { lockForEdit, updateVersioned, versionOf } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
 import { moveAllLinks } from "../merge-moves";
-import { fieldsToFill, type MergeRecord } from "../merge-record";
+import { aliasesFromMerge, fieldsToFill, type MergeRecord } from "../merge-record";
 import { refreshEnterpriseSearch } from "../search-index";
 
 const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).positive({ error: "validation.invalid" });
 
 /**
  * Merges a duplicate into the record that stays: every row of the merged record moves to the
- * survivor, the survivor's empty fields are filled from it, and the merged record is
- * soft-deleted with a pointer to the survivor. The audit row on the merged record says
- * exactly what moved, so restore-enterprise can undo it.
+ * survivor, the survivor's empty fields are filled from it, its other names become the
+ * survivor's aliases, and the merged record is soft-deleted with a pointer to the survivor.
+ * The audit row on the merged record says exactly what moved, so restore-enterprise can undo it.
  */
 export const mergeEnterprises = action({
   name: "enterprise.merge",
@@ -36,6 +36,8 @@ export const mergeEnterprises = action({
 
     const links = await moveAllLinks(tx, merged.id, survivor.id, viewer.id);
     const filled = fieldsToFill(survivor, merged);
+    // The merged record's other names stay findable: the survivor goes by them as aliases.
+    const aliasesAdded = aliasesFromMerge({ ...survivor, ...filled }, merged);
     // The credit code is unique across all rows, deleted ones too: free it before the survivor takes it.
     await updateVersioned(
       tx,
@@ -45,11 +47,18 @@ export const mergeEnterprises = action({
       { deletedAt: new Date(), mergedIntoId: survivor.id, ...(filled.creditCode ? { creditCode: null } : {}) },
       viewer,
     );
-    await updateVersioned(tx, enterprises, survivor, input.survivorVersion, filled, viewer);
+    await updateVersioned(
+      tx,
+      enterprises,
+      survivor,
+      input.survivorVersion,
+      { ...filled, ...(aliasesAdded.length ? { aliases: [...survivor.aliases, ...aliasesAdded] } : {}) },
+      viewer,
+    );
     await refreshEnterpriseSearch(tx, [survivor.id, merged.id]);
     const [survivorAfter] = await tx.select().from(enterprises).where(eq(enterprises.id, survivor.id));
 
-    const record: MergeRecord = { mergedInto: survivor.id, ...links, filled };
+    const record: MergeRecord = { mergedInto: survivor.id, ...links, filled, aliasesAdded };
     const moved = Object.fromEntries(Object.entries(links.moved).map(([key, ids]) => [key, ids.length]));
     return {
       data: { survivorId: survivor.id, moved },
