@@ -73,6 +73,35 @@ test("a docking meeting gets 5 participants at once, one new; an on-site signing
   await expect(page.getByRole("region", { name: "Projects signed here" }).getByRole("link", { name: projectName })).toBeVisible();
 });
 
+test("a CSV of foreign attendees with English names only is staged row by row; a row without a name is listed with its reason", async ({ page }) => {
+  const u = unique();
+  await page.goto("/events/new");
+  await page.getByLabel("English name").fill(`Stuttgart Roadshow ${u}`);
+  await page.getByLabel("Kind").selectOption({ label: "Roadshow" });
+  await page.getByLabel("Starts on").fill("2026-09-15");
+  await page.getByLabel("Ends on").fill("2026-09-15");
+  await page.getByRole("button", { name: "Create event" }).click();
+  await expect(page).toHaveURL(/\/events\/[0-9a-f-]{36}$/);
+
+  // The demo's 比亚迪股份有限公司 is kept with the English name "BYD Co., Ltd.".
+  const csv = ["企业名称,英文名称,国家,角色", ",BYD Company Limited,China,foreign", `,Roadshow Newco ${u} GmbH,Germany,speaker`, ",,Italy,attendee"].join("\r\n");
+  await page.getByLabel("Import a CSV file").setInputFiles({ name: "roadshow.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  const staged = page.getByTestId("staged-row");
+  await expect(staged).toHaveCount(2);
+  await expect(staged.filter({ hasText: "Matched" })).toContainText("BYD Co., Ltd.");
+  await expect(staged.filter({ hasText: "New" })).toHaveCount(1);
+  await expect(page.getByLabel("English name of row 2")).toHaveValue(`Roadshow Newco ${u} GmbH`);
+  const unusable = page.getByRole("region", { name: "1 row was not staged:" });
+  await expect(unusable).toContainText("Row 4: It has neither a Chinese nor an English name.");
+
+  await page.getByRole("button", { name: "Add 2 participants" }).click();
+  await expect(page.getByText("2 participants added")).toBeVisible();
+  const participants = page.getByRole("region", { name: /Participants/ });
+  await expect(participants.getByRole("link", { name: "BYD Co., Ltd.", exact: true })).toBeVisible();
+  await expect(participants.getByLabel("Role of BYD Co., Ltd.")).toHaveValue("foreign");
+  await expect(participants.getByLabel(`Role of Roadshow Newco ${u} GmbH`)).toHaveValue("speaker");
+});
+
 test("the event list filters by kind and year, kept in the URL", async ({ page }) => {
   const u = unique();
   await page.goto("/events/new");

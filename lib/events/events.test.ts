@@ -6,6 +6,8 @@ import { auditLog, enterprises, eventParticipants, events, visits } from "@/db/s
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { withCreditCodeCheck } from "@/lib/enterprises/credit-code";
+import { createEnterprise } from "@/lib/enterprises/actions/create-enterprise";
+import { identifyEnterprises } from "@/lib/enterprises/queries";
 import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { openTestDatabase } from "@/lib/testing/db";
@@ -16,9 +18,10 @@ import { deleteEvent } from "./actions/delete-event";
 import { removeParticipant } from "./actions/remove-participant";
 import { updateEvent } from "./actions/update-event";
 import { updateParticipantRole } from "./actions/update-participant-role";
+import { readParticipantCsv, readParticipantLines, stageListRows } from "./participant-csv";
 import type { ParticipantOutcome } from "./participants";
 import { getEvent, listEventParticipants, listEventProjects, listEvents, listEventVisits } from "./queries";
-import { eventFilters } from "./schema";
+import { eventFilters, type ParticipantRole } from "./schema";
 
 let database: Database;
 let staff: Viewer, teammate: Viewer, otherStaff: Viewer, otherManager: Viewer, viewer: Viewer;
@@ -207,6 +210,103 @@ describe("participants", () => {
       ok: false,
       message: "This record does not exist or you cannot see it.",
     });
+  });
+});
+
+describe("participants under any of their names, from a list or a CSV file", () => {
+  // Kept under its Chinese name, with its English name, a short name and a former name.
+  let byd: string;
+  beforeAll(async () => {
+    byd = ok(
+      await run<{ id: string }>(createEnterprise, staff, {
+        nameZh: "比亚迪股份有限公司",
+        nameEn: "BYD Company Limited",
+        aliases: "比亚迪\n深圳比亚迪实业有限公司",
+        creditCode: "91440300192317458F",
+      }),
+    ).id;
+  });
+  const roles: Record<string, ParticipantRole> = { foreign: "foreign", speaker: "speaker", 主办方: "host" };
+  const roleOf = (text: string) => roles[text.toLowerCase()];
+  const lookup = (query: { names: string[]; creditCode: string | null }) => identifyEnterprises(database.db, staff, query);
+
+  it("asks before creating an enterprise whose English name, written differently, or former name another already has", async () => {
+    const eventId = await newEvent();
+    const data = ok(
+      await run<{ outcomes: ParticipantOutcome[] }>(addParticipants, staff, {
+        eventId,
+        rows: [
+          { newEnterprise: { nameEn: "BYD Co., Ltd." }, role: "foreign" },
+          { newEnterprise: { nameZh: "深圳比亚迪实业有限公司" }, role: "local" },
+        ],
+      }),
+    );
+    expect(data.outcomes).toMatchObject([
+      { status: "similar", field: "nameEn", similar: [{ id: byd }] },
+      { status: "similar", field: "nameZh", similar: [{ id: byd }] },
+    ]);
+    expect(await listEventParticipants(database.db, staff, eventId, true)).toHaveLength(0);
+  });
+
+  it("stages every row of a CSV with English names only, matched by any name or new, lists a row without a name with its reason, and adds them", async () => {
+    const csv = [
+      "企业名称,英文名称,统一社会信用代码,国家,角色",
+      ",BYD Co. Ltd.,,China,foreign",
+      `,Voltaria Batterie ${uid()} GmbH,,Germany,speaker`,
+      ",,,,foreign",
+      `,Compositi Avanzati ${uid()} S.r.l.,91440300192317458E,Italy,`,
+      "深圳比亚迪实业有限公司,,,,主办方",
+      `,Orbitale ${uid()} SAS,,France,`,
+    ].join("\r\n");
+    const read = readParticipantCsv(csv, roleOf, "attendee");
+    expect(read.tooMany).toBe(false);
+    expect(read.unusable).toEqual([
+      { row: 4, name: "", reason: "events.add.noName" },
+      { row: 5, name: expect.stringMatching(/^Compositi Avanzati/), reason: "validation.creditCodeCheck" },
+    ]);
+    expect(t("events.add.noName")).toBe("It has neither a Chinese nor an English name.");
+    expect(read.rows.map((r) => [r.row, r.nameZh, r.nameEn.split(" ")[0], r.country, r.role])).toEqual([
+      [2, "", "BYD", "CN", "foreign"],
+      [3, "", "Voltaria", "DE", "speaker"],
+      [6, "深圳比亚迪实业有限公司", "", "", "host"],
+      [7, "", "Orbitale", "FR", "attendee"],
+    ]);
+
+    const staged = await stageListRows(read.rows, lookup);
+    expect(staged.map((s) => [s.row, s.kind, s.kind === "existing" ? s.enterprise.id : s.nameEn.split(" ")[0]])).toEqual([
+      [2, "existing", byd],
+      [3, "new", "Voltaria"],
+      [6, "existing", byd],
+      [7, "new", "Orbitale"],
+    ]);
+
+    const eventId = await newEvent();
+    const rows = staged
+      .filter((s) => s.row !== 6)
+      .map((s) =>
+        s.kind === "existing"
+          ? { enterpriseId: s.enterprise.id, role: s.role }
+          : { newEnterprise: { nameZh: s.nameZh, nameEn: s.nameEn, country: s.country, creditCode: s.creditCode }, role: s.role },
+      );
+    const added = ok(await run<{ outcomes: ParticipantOutcome[] }>(addParticipants, staff, { eventId, rows }));
+    expect(added.outcomes.map((o) => o.status)).toEqual(["added", "added", "added"]);
+    const participants = await listEventParticipants(database.db, staff, eventId, true);
+    expect(participants.map((p) => [p.nameEn?.split(" ")[0], p.role]).sort()).toEqual([["BYD", "foreign"], ["Orbitale", "attendee"], ["Voltaria", "speaker"]]);
+  });
+
+  it("matches a pasted line by a short name, and leaves several matches for the user to choose", async () => {
+    const other = ok(await run<{ id: string }>(createEnterprise, staff, { nameZh: "比亚迪汽车工业有限公司", aliases: "比亚迪, BYD Auto", confirmSimilar: "1" })).id;
+    const read = readParticipantLines([
+      { name: "比亚迪", role: "local" },
+      { name: "BYD Auto Co., Ltd.", role: "local" },
+      { name: " ", role: "local" },
+    ]);
+    expect(read.unusable).toEqual([{ row: 3, name: "", reason: "events.add.noName" }]);
+    const staged = await stageListRows(read.rows, lookup);
+    // Both go by the short name 比亚迪: both are offered, neither is picked.
+    expect(staged[0]).toMatchObject({ kind: "new", nameZh: "比亚迪" });
+    expect(staged[0]!.kind === "new" && staged[0]!.similar.map((e) => e.id).sort()).toEqual([byd, other].sort());
+    expect(staged[1]).toMatchObject({ kind: "existing", enterprise: { id: other } });
   });
 });
 

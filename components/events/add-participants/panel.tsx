@@ -9,7 +9,9 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { PARTICIPANT_ROLES } from "@/db/schema";
 import { addParticipants } from "@/lib/events/actions/add-participants";
 import type { ParticipantOutcome } from "@/lib/events/participants";
-import { linesFromCsv, matchName, MAX_LINES, newRow, parseLine, type Role, rowKey, type StagedRow, toPayload } from "./staged";
+import { decodeCsvBytes } from "@/lib/csv/decode";
+import { readParticipantCsv, readParticipantLines, type ReadList, stageListRows, type UnusableRow } from "@/lib/events/participant-csv";
+import { lookupEnterprises, MAX_LINES, newRow, parseLine, type Role, rowKey, type StagedRow, toPayload, toStagedRows } from "./staged";
 import { StagedRowView } from "./staged-row";
 
 /**
@@ -27,6 +29,7 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
   const [list, setList] = useState("");
   const [matching, setMatching] = useState(false);
   const [listError, setListError] = useState<string | null>(null);
+  const [unusable, setUnusable] = useState<UnusableRow[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -44,26 +47,20 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
 
   const staged = (id: string) => rows.some((r) => r.kind === "existing" && r.enterprise.id === id);
 
-  async function stageLines(lines: string[]) {
-    const wanted = lines.map((l) => l.trim()).filter(Boolean);
-    if (wanted.length === 0) return setListError(t("listEmpty"));
-    if (wanted.length > MAX_LINES) return setListError(t("listTooLong", { max: MAX_LINES }));
+  /**
+   * Matches the rows of a list or file to the enterprises in Landfall and stages them, matched
+   * or new. Rows that cannot be used are listed with their reason; nothing is dropped silently.
+   */
+  async function stageList(read: ReadList, source: "list" | "file") {
+    if (read.tooMany) return setListError(t("listTooLong", { max: MAX_LINES }));
+    if (read.rows.length === 0 && read.unusable.length === 0) return setListError(t(source === "list" ? "listEmpty" : "csvEmpty"));
     setListError(null);
+    setUnusable(read.unusable);
     setMatching(true);
     try {
-      const parsed = wanted.map((line) => parseLine(line, roleOf, role));
-      const matches: StagedRow[] = [];
-      // A few at a time: the search endpoint is shared with everyone typing.
-      for (let i = 0; i < parsed.length; i += 4) {
-        const batch = parsed.slice(i, i + 4);
-        const found = await Promise.all(batch.map((p) => matchName(p.name)));
-        batch.forEach((p, j) => {
-          const hit = found[j];
-          matches.push(hit ? { key: rowKey(), role: p.role, kind: "existing", enterprise: hit } : newRow(p.name, p.role));
-        });
-      }
+      const matches = toStagedRows(await stageListRows(read.rows, lookupEnterprises));
       setRows((current) => [...current, ...matches.filter((m) => m.kind === "new" || !current.some((c) => c.kind === "existing" && c.enterprise.id === m.enterprise.id))]);
-      setList("");
+      if (source === "list") setList("");
     } catch {
       setListError(t("matchFailed"));
     } finally {
@@ -71,15 +68,26 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
     }
   }
 
+  function stagePasted(text: string) {
+    const lines = text
+      .split(/\r?\n/)
+      .map((line, i) => ({ ...parseLine(line, roleOf, role), line: i + 1 }))
+      .filter((l) => l.name !== "");
+    return stageList(readParticipantLines(lines), "list");
+  }
+
   async function onFile(file: File | undefined) {
     if (!file) return;
+    let read: ReadList;
     try {
-      await stageLines(await linesFromCsv(file));
+      read = readParticipantCsv(decodeCsvBytes(new Uint8Array(await file.arrayBuffer())).text, roleOf, role);
     } catch {
       setListError(t("csvFailed"));
+      return;
     } finally {
       if (fileRef.current) fileRef.current.value = "";
     }
+    await stageList(read, "file");
   }
 
   function submit() {
@@ -147,15 +155,26 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
           <p id={`list-${eventId}-error`} aria-live="polite" className="text-sm text-red-700">
             {listError}
           </p>
+          <UnusableRows rows={unusable} onDismiss={() => setUnusable([])} />
           <div className="flex flex-wrap items-center gap-2">
-            <Button variant="secondary" onClick={() => stageLines(list.split(/\r?\n/))} disabled={matching} aria-busy={matching}>
+            <Button variant="secondary" onClick={() => stagePasted(list)} disabled={matching} aria-busy={matching}>
               {matching ? t("matching") : t("match")}
             </Button>
             <label className={buttonClass("ghost", "cursor-pointer")}>
               {t("csv")}
-              <input ref={fileRef} type="file" accept=".csv,text/csv" className="sr-only" onChange={(e) => onFile(e.target.files?.[0])} />
+              <input
+                ref={fileRef}
+                type="file"
+                accept=".csv,text/csv"
+                className="sr-only"
+                aria-describedby={`list-${eventId}-csv-hint`}
+                onChange={(e) => onFile(e.target.files?.[0])}
+              />
             </label>
           </div>
+          <p id={`list-${eventId}-csv-hint`} className="text-xs text-slate-500">
+            {t("csvHint")}
+          </p>
         </div>
       </div>
 
@@ -202,4 +221,31 @@ function heldBack(sent: StagedRow[], outcomes: ParticipantOutcome[]): StagedRow[
     if (o?.status === "refused") return [{ ...row, problem: { reason: o.reason } }];
     return [];
   });
+}
+
+/** The rows of the last list or file that were not staged, each with its row number and why. */
+function UnusableRows({ rows, onDismiss }: { rows: UnusableRow[]; onDismiss: () => void }) {
+  const t = useTranslations("events.add");
+  const tRoot = useTranslations();
+  return (
+    <div aria-live="polite">
+      {rows.length > 0 ? (
+        <section aria-labelledby="unusable-title" className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <h4 id="unusable-title" className="font-medium">
+            {t("unusableTitle", { count: rows.length })}
+          </h4>
+          <ul className="ml-4 list-disc">
+            {rows.map((r) => (
+              <li key={r.row}>
+                {r.name ? t("unusableRowNamed", { row: r.row, name: r.name }) : t("unusableRow", { row: r.row })} {tRoot(r.reason as never)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={onDismiss} className="text-sm font-medium text-amber-900 underline">
+            {t("unusableDismiss")}
+          </button>
+        </section>
+      ) : null}
+    </div>
+  );
 }

@@ -13,6 +13,7 @@ export function StagedRowView({ row, index, onChange, onRemove }: { row: StagedR
   const t = useTranslations("events.add");
   const roleName = useTranslations("events.roles");
   const tRoot = useTranslations();
+  const te = useTranslations("enterprises");
   const locale = useLocale();
   const n = index + 1;
   const problemId = `${row.key}-problem`;
@@ -63,6 +64,11 @@ export function StagedRowView({ row, index, onChange, onRemove }: { row: StagedR
           />
         </div>
       ) : null}
+      {row.kind === "new" && row.aliases.length ? (
+        <p className="text-xs text-slate-600">
+          {te("fields.aliases")}: {row.aliases.join(locale === "en" ? ", " : "、")}
+        </p>
+      ) : null}
       {problem ? (
         <div id={problemId} role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {"reason" in problem ? (
@@ -76,6 +82,8 @@ export function StagedRowView({ row, index, onChange, onRemove }: { row: StagedR
                     <Link href={`/enterprises/${c.id}`} target="_blank" className="text-brand-700 underline">
                       {primaryName(c, locale).first}
                     </Link>
+                    {primaryName(c, locale).second ? <span> · {primaryName(c, locale).second}</span> : null}
+                    {c.aliases?.length ? <span> · {c.aliases.join(locale === "en" ? ", " : "、")}</span> : null}
                     <button
                       type="button"
                       onClick={() => onChange({ key: row.key, role: row.role, kind: "existing", enterprise: c })}

@@ -1,21 +1,24 @@
 import type { PickedEnterprise } from "@/components/enterprises/enterprise-picker";
 import { PARTICIPANT_ROLES } from "@/db/schema";
-import { decodeCsvBytes } from "@/lib/csv/decode";
-import { parseCsvRecords } from "@/lib/csv/parse";
 import type { DuplicateCandidate } from "@/lib/enterprises/duplicates";
-import { nameKey } from "@/lib/enterprises/name-key";
+import { type KnownEnterprise, MAX_LIST_ROWS, type StagedListRow } from "@/lib/events/participant-csv";
 
 export type Role = (typeof PARTICIPANT_ROLES)[number];
 
 /** Why a row was not added: a catalogue key, or similar names waiting for confirmation. */
-export type Problem = { reason: string } | { similar: DuplicateCandidate[] };
+export type Problem = { reason: string } | { similar: SimilarEnterprise[] };
+
+/** A candidate the row may be: from the server's similar-name check or from matching a list. */
+export type SimilarEnterprise = Pick<DuplicateCandidate, "id" | "nameZh" | "nameEn" | "creditCode"> & { aliases?: string[] };
 
 export type StagedRow = { key: string; role: Role; problem?: Problem } & (
   | { kind: "existing"; enterprise: PickedEnterprise }
-  | { kind: "new"; nameZh: string; nameEn: string; country: string; creditCode: string; confirmSimilar: boolean }
+  | { kind: "new"; nameZh: string; nameEn: string; aliases: string[]; country: string; creditCode: string; confirmSimilar: boolean }
 );
 
-export const MAX_LINES = 200;
+export const MAX_LINES = MAX_LIST_ROWS;
+/** Chinese name, English name and a few aliases are enough to recognise a row. */
+const MAX_LOOKUP_NAMES = 6;
 
 let counter = 0;
 export const rowKey = () => `row-${Date.now().toString(36)}-${counter++}`;
@@ -24,7 +27,7 @@ const HAN = /\p{Script=Han}/u;
 
 export function newRow(name: string, role: Role): StagedRow {
   const zh = HAN.test(name);
-  return { key: rowKey(), role, kind: "new", nameZh: zh ? name : "", nameEn: zh ? "" : name, country: zh ? "CN" : "", creditCode: "", confirmSimilar: false };
+  return { key: rowKey(), role, kind: "new", nameZh: zh ? name : "", nameEn: zh ? "" : name, aliases: [], country: zh ? "CN" : "", creditCode: "", confirmSimilar: false };
 }
 
 /**
@@ -41,38 +44,41 @@ export function parseLine(line: string, roleOf: (text: string) => Role | undefin
   return { name: trimmed, role: fallback };
 }
 
-/** The one enterprise whose name has the same key as the typed name, if the search finds it. */
-export async function matchName(name: string, signal?: AbortSignal): Promise<PickedEnterprise | null> {
-  const res = await fetch(`/api/enterprises/search?q=${encodeURIComponent(name.slice(0, 100))}`, { signal });
+/** What the enterprise search answers for a row's names and credit code (see app/api/enterprises/search). */
+export async function lookupEnterprises(query: { names: string[]; creditCode: string | null }): Promise<KnownEnterprise[]> {
+  const params = new URLSearchParams();
+  for (const name of query.names.slice(0, MAX_LOOKUP_NAMES)) params.append("name", name.slice(0, 200));
+  if (query.creditCode) params.set("code", query.creditCode);
+  const res = await fetch(`/api/enterprises/search?${params}`);
   if (!res.ok) throw new Error(String(res.status));
-  const items: PickedEnterprise[] = (await res.json()).items;
-  const key = nameKey(name);
-  return items.find((e) => key !== null && (nameKey(e.nameZh) === key || nameKey(e.nameEn) === key)) ?? null;
+  return (await res.json()).items;
 }
 
-/** Lines of the pasted list or of a CSV file's name column (and role column, if there is one). */
-export async function linesFromCsv(file: File): Promise<string[]> {
-  const { text } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-  const records = parseCsvRecords(text, { maxRecords: MAX_LINES + 1 });
-  const [header, ...body] = records.map((r) => r.cells);
-  if (!header) return [];
-  const find = (re: RegExp) => header.findIndex((h) => re.test(h.trim()));
-  const nameAt = Math.max(find(/名称|企业|公司|单位|name|company|enterprise/i), 0);
-  const roleAt = find(/角色|身份|role/i);
-  return body
-    .map((cells) => {
-      const name = cells[nameAt]?.trim() ?? "";
-      const role = roleAt >= 0 ? cells[roleAt]?.trim() : "";
-      return name && role ? `${name}, ${role}` : name;
-    })
-    .filter(Boolean);
+/** Rows of a list, matched or new, as the panel shows them; several matches wait for a choice. */
+export function toStagedRows(staged: readonly StagedListRow[]): StagedRow[] {
+  return staged.map((s): StagedRow => {
+    if (s.kind === "existing") return { key: rowKey(), role: s.role, kind: "existing", enterprise: s.enterprise };
+    return {
+      key: rowKey(),
+      role: s.role,
+      kind: "new",
+      nameZh: s.nameZh,
+      nameEn: s.nameEn,
+      aliases: s.aliases,
+      // A Chinese name is most likely a company in China; the form takes CN when left empty anyway.
+      country: s.country || (s.nameZh ? "CN" : ""),
+      creditCode: s.creditCode,
+      confirmSimilar: false,
+      ...(s.similar.length ? { problem: { similar: s.similar } } : {}),
+    };
+  });
 }
 
 /** What the action receives for each staged row. */
 export function toPayload(row: StagedRow) {
   if (row.kind === "existing") return { enterpriseId: row.enterprise.id, role: row.role };
   return {
-    newEnterprise: { nameZh: row.nameZh, nameEn: row.nameEn, country: row.country, creditCode: row.creditCode },
+    newEnterprise: { nameZh: row.nameZh, nameEn: row.nameEn, aliases: row.aliases, country: row.country, creditCode: row.creditCode },
     role: row.role,
     confirmSimilar: row.confirmSimilar,
   };
