@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data folder; omitted means in memory. */
   dataDir?: string;
+  /** PGlite only: start from this dump of a data folder (PGlite's dumpDataDir) instead of initdb. */
+  loadDataDir?: Blob;
 }
 
 export function openDatabase(opts: DatabaseOptions): Database {
@@ -59,7 +61,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
     };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = new PGlite(opts.dataDir);
+  const client = new PGlite({ dataDir: opts.dataDir, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {
     kind: "pglite",

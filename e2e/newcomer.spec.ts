@@ -23,6 +23,8 @@ test("a newcomer signs in, creates an enterprise, finds it, logs a visit and mov
     await expect(page.getByRole("heading", { name: "Enterprises", level: 1 })).toBeVisible();
     await expect(page.getByRole("table")).toBeVisible();
     await page.getByRole("searchbox", { name: "Search" }).fill("比亚");
+    // The list follows the search box through the URL: wait for it, as a person waits for the list.
+    await expect(page).toHaveURL(/q=%E6%AF%94%E4%BA%9A/);
     await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toBeVisible();
   });
 
@@ -40,6 +42,7 @@ test("a newcomer signs in, creates an enterprise, finds it, logs a visit and mov
   await test.step("find it by a Latin prefix", async () => {
     await page.goto("/enterprises");
     await page.getByRole("searchbox", { name: "Search" }).fill(`newcomer journey ${tag}`);
+    await expect(page).toHaveURL(/q=newcomer/);
     await expect(page.getByRole("link", { name })).toBeVisible();
     await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toHaveCount(0);
   });

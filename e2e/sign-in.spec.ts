@@ -12,6 +12,7 @@ test("opening the app sends you to the identity provider and back to the enterpr
   await expect(page.getByRole("heading", { name: "Enterprises" })).toBeVisible();
   // Other tests add enterprises, which push the seeded ones off the first page: find BYD as a person would.
   await page.getByRole("searchbox", { name: "Search" }).fill("BYD");
+  await expect(page).toHaveURL(/q=BYD/);
   const byd = page.getByRole("row").filter({ hasText: "BYD Co., Ltd." });
   await expect(byd).toContainText("比亚迪股份有限公司");
 

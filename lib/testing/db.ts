@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "@/db";
@@ -10,6 +11,11 @@ import { type Database, openDatabase } from "@/db";
 export async function openTestDatabase(): Promise<Database> {
   const templateUrl = inject("dbTemplateUrl");
   if (!templateUrl) {
+    const templatePath = inject("pgliteTemplatePath");
+    if (templatePath) {
+      // Already migrated: the dump was taken after the migrations ran (lib/testing/global-setup.ts).
+      return openDatabase({ loadDataDir: new Blob([readFileSync(templatePath)]) });
+    }
     const database = openDatabase({});
     await database.migrate();
     return database;

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "@/db";
@@ -6,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Server URL of a migrated template database, or "" for PGlite. */
     dbTemplateUrl: string;
+    /** PGlite: a file holding a dump of a migrated data folder, loaded by every test file. */
+    pgliteTemplatePath: string;
   }
 }
 
@@ -21,9 +27,20 @@ function withDatabase(url: string, name: string) {
 // which takes milliseconds and keeps files from seeing each other's rows.
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DB !== "server") {
+    // initdb and the migrations cost seconds per PGlite instance; every test file starts instead
+    // from a dump of one migrated data folder, which loads in a fraction of that.
+    const database = openDatabase({});
+    await database.migrate();
+    const dump = await (database.db as unknown as { $client: PGlite }).$client.dumpDataDir("none");
+    await database.close();
+    const dir = mkdtempSync(path.join(tmpdir(), "landfall-pglite-"));
+    const file = path.join(dir, "template.tar");
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     project.provide("dbTemplateUrl", "");
-    return;
+    project.provide("pgliteTemplatePath", file);
+    return () => rmSync(dir, { recursive: true, force: true });
   }
+  project.provide("pgliteTemplatePath", "");
   const adminUrl = process.env.DATABASE_URL || SERVER_DEFAULT;
   const template = `landfall_tpl_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
