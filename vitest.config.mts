@@ -2,6 +2,18 @@ import { defineConfig } from "vitest/config";
 
 const root = new URL(".", import.meta.url).pathname;
 
+const ALL = ["{lib,db,scripts,components,app}/**/*.test.{ts,tsx}"];
+const ISOLATED = [
+  "lib/auth/session-for-client.test.ts",
+  "lib/calendar/feed-rate-limit.test.ts",
+  "lib/calendar/route.test.ts",
+  "lib/enterprises/import-rate-limit.test.ts",
+  "lib/projects/projects.test.ts",
+  "lib/projects/stage-skip.test.ts",
+  "lib/security/proxy.test.ts",
+  "lib/validation.test.ts",
+];
+
 // TEST_DB=pglite (default) runs every data test on an in-memory PGlite;
 // TEST_DB=server runs them on the PostgreSQL server in DATABASE_URL, one fresh database per file.
 export default defineConfig({
@@ -14,12 +26,18 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["{lib,db,scripts,components,app}/**/*.test.{ts,tsx}"],
     globalSetup: ["./lib/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
+    // Most files share one module graph per worker (isolate: false): importing the app's modules
+    // again for each of 64 files cost more than half of the run. Files that mock a module, stub
+    // the environment or count rate limits in module state get a module graph of their own.
+    projects: [
+      { extends: true, test: { name: "shared", isolate: false, include: ALL, exclude: ISOLATED } },
+      { extends: true, test: { name: "isolated", include: ISOLATED } },
+    ],
   },
 });

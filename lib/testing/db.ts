@@ -2,7 +2,32 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { type Database, openDatabase } from "@/db";
+import { sql } from "drizzle-orm";
+import { type Database, openDatabase, queryRows } from "@/db";
+
+/**
+ * PGlite: one instance per worker, loaded from the run's migrated dump (lib/testing/global-setup.ts)
+ * and emptied at the start of each test file. Starting a PGlite costs over a second; emptying
+ * every table costs milliseconds. Files run one after another in a worker, so a file still
+ * never sees another's rows. Module state: with `isolate` a file gets an instance of its own.
+ */
+let workerPglite: Promise<{ database: Database; empty: string }> | undefined;
+
+async function emptiedPglite(templatePath: string): Promise<Database> {
+  const first = !workerPglite;
+  workerPglite ??= (async () => {
+    const database = openDatabase({ loadDataDir: new Blob([readFileSync(templatePath)]) });
+    const tables = await queryRows<{ name: string }>(
+      database.db,
+      sql`select quote_ident(tablename) as name from pg_tables where schemaname = 'public' order by tablename`,
+    );
+    return { database, empty: `truncate ${tables.map((t) => t.name).join(", ")} restart identity cascade` };
+  })();
+  const { database, empty } = await workerPglite;
+  if (!first) await database.db.execute(sql.raw(empty));
+  // The instance outlives the file: closing is the worker's exit.
+  return { ...database, close: async () => {} };
+}
 
 /**
  * A migrated, empty database for one test file: in-memory PGlite, or with TEST_DB=server
@@ -12,10 +37,7 @@ export async function openTestDatabase(): Promise<Database> {
   const templateUrl = inject("dbTemplateUrl");
   if (!templateUrl) {
     const templatePath = inject("pgliteTemplatePath");
-    if (templatePath) {
-      // Already migrated: the dump was taken after the migrations ran (lib/testing/global-setup.ts).
-      return openDatabase({ loadDataDir: new Blob([readFileSync(templatePath)]) });
-    }
+    if (templatePath) return emptiedPglite(templatePath);
     const database = openDatabase({});
     await database.migrate();
     return database;

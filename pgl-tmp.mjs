@@ -1,0 +1,10 @@
+import { PGlite } from "@electric-sql/pglite";
+let t=performance.now();
+const a = new PGlite(); await a.query("select 1");
+console.log("fresh", (performance.now()-t).toFixed(0)); t=performance.now();
+await a.exec("create table x(id int primary key, v text); insert into x select g, 'v'||g from generate_series(1,1000) g");
+const dump = await a.dumpDataDir("none"); console.log("dump", (performance.now()-t).toFixed(0), dump.size); t=performance.now();
+const b = new PGlite({ loadDataDir: dump }); await b.query("select 1"); console.log("load", (performance.now()-t).toFixed(0)); t=performance.now();
+const c = new PGlite({ loadDataDir: dump }); await c.query("select 1"); console.log("load2", (performance.now()-t).toFixed(0)); t=performance.now();
+const d = await b.clone(); console.log("clone", (performance.now()-t).toFixed(0), (await d.query("select count(*) from x")).rows); t=performance.now();
+const e = await b.clone(); await e.query("select 1"); console.log("clone2", (performance.now()-t).toFixed(0));
