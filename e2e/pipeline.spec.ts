@@ -106,6 +106,8 @@ test.describe("pipeline", () => {
     const signed = column(staff.page, "Signed");
     await signed.getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Registered" });
     await expect(card(signed, name)).toContainText("Pending verification: Registered");
+    // The card shows the request at once; the toast says the server has saved it.
+    await expect(staff.page.getByText(`${name}: a move to Registered is waiting for a manager's verification.`).first()).toBeVisible();
     await staff.page.reload();
     await expect(card(column(staff.page, "Signed"), name)).toContainText("Pending verification: Registered");
     await expect(card(column(staff.page, "Registered"), name)).toHaveCount(0);
