@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { withCreditCodeCheck } from "@/lib/enterprises/credit-code";
 import { createEnterprise } from "@/lib/enterprises/actions/create-enterprise";
 import { identifyEnterprises } from "@/lib/enterprises/queries";
+import { searchColumns } from "@/lib/enterprises/search-index";
 import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { openTestDatabase } from "@/lib/testing/db";
@@ -62,7 +63,8 @@ async function newEvent(who = staff, extra: Record<string, unknown> = {}) {
 }
 async function newEnterprise(extra: Partial<typeof enterprises.$inferInsert> = {}) {
   const name = `测试企业${uid()}`;
-  const [row] = await database.db.insert(enterprises).values({ nameZh: name, nameKey: name, nameKeys: [name], ...extra }).returning();
+  // The keys as the app computes them: a random suffix such as "ab" is a company form (AB).
+  const [row] = await database.db.insert(enterprises).values({ nameZh: name, ...searchColumns({ nameZh: name }), ...extra }).returning();
   return row!;
 }
 const auditCount = async () => (await database.db.select({ n: count() }).from(auditLog))[0]!.n;
