@@ -6,6 +6,10 @@
 #
 #   bash scripts/test-repeat.sh            # 3 plain runs + 1 loaded run
 #   RUNS=1 LOADED=0 bash scripts/test-repeat.sh
+#   KEEP_CHROMIUM=1 bash scripts/test-repeat.sh   # keep the installed browser between runs
+#
+# Like a fresh machine, each run starts without Debian's headless Chromium (removed, with the
+# packages only it needed and apt's download cache), so its time includes installing it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -20,6 +24,11 @@ one_run() { # label, busy(0|1)
   local label=$1 busy=$2 dir="$work/$1"
   git clone -q "$repo" "$dir"
   git -C "$dir" checkout -q "$commit"
+  if [ "${KEEP_CHROMIUM:-0}" != 1 ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+    apt-get purge -y -qq chromium-headless-shell chromium chromium-common >/dev/null 2>&1
+    apt-get autoremove -y -qq --purge >/dev/null 2>&1
+    apt-get clean
+  fi
   local burner=""
   if [ "$busy" = 1 ]; then
     node -e 'for (;;) {}' &
@@ -36,10 +45,11 @@ one_run() { # label, busy(0|1)
   echo "$line"
   results+=("$line")
   [ "$rc" = 0 ] || status=1
+  cp "$dir/.ci/out/times" "$work/$label.times" 2>/dev/null
   rm -rf "$dir"
 }
 
-echo "commit $commit, logs in $work"
+echo "commit $commit, logs and step times in $work"
 for i in $(seq 1 "$runs"); do one_run "run-$i" 0; done
 [ "$loaded" = 1 ] && one_run "loaded" 1
 echo
