@@ -18,6 +18,22 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import type { Locale } from "./enums";
+import {
+  ATTENDEE_SIDES,
+  DELEGATION_DIRECTIONS,
+  ENTERPRISE_SIZES,
+  EVENT_KINDS,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATUSES,
+  OWNERSHIPS,
+  PARTICIPANT_ROLES,
+  PROJECT_STATUSES,
+  ROLES,
+  STAGE_CHANGE_STATES,
+  STAGES,
+  STOP_STATUSES,
+} from "./enums";
 
 // Column names are camelCase here and snake_case in the database (casing: "snake_case"
 // in both db/index.ts and drizzle.config.ts).
@@ -27,59 +43,23 @@ const money = () => numeric({ precision: 20, scale: 2 });
 
 /* ───────────────────────────── enums ───────────────────────────── */
 
-export const ROLES = ["viewer", "staff", "manager", "admin"] as const;
+// The values live in db/enums.ts, which the browser may import; here they become pgEnums.
+export { ROLES, STAGES, PROJECT_STATUSES, STAGE_CHANGE_STATES, ENTERPRISE_SIZES, OWNERSHIPS, EVENT_KINDS, PARTICIPANT_ROLES, DELEGATION_DIRECTIONS, STOP_STATUSES, ATTENDEE_SIDES, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, LOCALES } from "./enums";
+export type { Role, Stage, Locale } from "./enums";
+
 export const roleEnum = pgEnum("role", ROLES);
-export type Role = (typeof ROLES)[number];
-
-export const STAGES = [
-  "lead", // 线索
-  "negotiating", // 在谈
-  "site_visit", // 考察
-  "intent", // 意向
-  "signed", // 签约
-  "registered", // 注册
-  "land", // 供地
-  "construction", // 开工
-  "production", // 投产
-] as const;
 export const stageEnum = pgEnum("project_stage", STAGES);
-export type Stage = (typeof STAGES)[number];
-
-export const PROJECT_STATUSES = ["active", "delayed", "dormant", "lost"] as const;
 export const projectStatusEnum = pgEnum("project_status", PROJECT_STATUSES);
-
-export const STAGE_CHANGE_STATES = ["applied", "pending", "rejected"] as const;
 export const stageChangeStateEnum = pgEnum("stage_change_state", STAGE_CHANGE_STATES);
-
-export const ENTERPRISE_SIZES = ["micro", "small", "medium", "large", "giant"] as const;
 export const enterpriseSizeEnum = pgEnum("enterprise_size", ENTERPRISE_SIZES);
-
-export const OWNERSHIPS = ["state_owned", "private", "foreign", "joint_venture", "other"] as const;
 export const ownershipEnum = pgEnum("ownership", OWNERSHIPS);
-
-export const EVENT_KINDS = ["docking", "forum", "expo", "conference", "roadshow", "signing"] as const;
 export const eventKindEnum = pgEnum("event_kind", EVENT_KINDS);
-
-export const PARTICIPANT_ROLES = ["host", "local", "foreign", "attendee", "speaker"] as const;
 export const participantRoleEnum = pgEnum("participant_role", PARTICIPANT_ROLES);
-
-export const DELEGATION_DIRECTIONS = ["inbound", "outbound"] as const;
 export const delegationDirectionEnum = pgEnum("delegation_direction", DELEGATION_DIRECTIONS);
-
-export const STOP_STATUSES = ["planned", "done", "cancelled"] as const;
 export const stopStatusEnum = pgEnum("stop_status", STOP_STATUSES);
-
-export const ATTENDEE_SIDES = ["ours", "theirs"] as const;
 export const attendeeSideEnum = pgEnum("attendee_side", ATTENDEE_SIDES);
-
-export const FOLLOW_UP_KINDS = ["call", "email", "meeting", "materials", "site_tour", "other"] as const;
 export const followUpKindEnum = pgEnum("follow_up_kind", FOLLOW_UP_KINDS);
-
-export const FOLLOW_UP_STATUSES = ["open", "done", "cancelled"] as const;
 export const followUpStatusEnum = pgEnum("follow_up_status", FOLLOW_UP_STATUSES);
-
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
 
 /* ─────────────────────── people and access ─────────────────────── */
 

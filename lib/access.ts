@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/db/enums";
 import { atLeast } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 

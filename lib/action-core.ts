@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db, Tx } from "@/db";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/db/enums";
 import { atLeast } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type AuditSpec, writeAudit } from "./audit";

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/projects/form-message";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useSaveForm } from "@/components/ui/use-save-form";
-import { DELEGATION_DIRECTIONS } from "@/db/schema";
+import { DELEGATION_DIRECTIONS } from "@/db/enums";
 import { createDelegation } from "@/lib/delegations/actions/create-delegation";
 import { updateDelegation } from "@/lib/delegations/actions/update-delegation";
 import type { DelegationFormValues } from "@/lib/delegations/schema";

@@ -7,7 +7,7 @@ import { type FormEvent, useEffect, useRef, useState, useTransition } from "reac
 import { toast } from "sonner";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/schema";
+import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/enums";
 import type { ActionResult } from "@/lib/action-core";
 import { createEnterprise } from "@/lib/enterprises/actions/create-enterprise";
 import { updateEnterprise } from "@/lib/enterprises/actions/update-enterprise";

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useSaveForm } from "@/components/ui/use-save-form";
-import { EVENT_KINDS } from "@/db/schema";
+import { EVENT_KINDS } from "@/db/enums";
 import { createEvent } from "@/lib/events/actions/create-event";
 import { updateEvent } from "@/lib/events/actions/update-event";
 

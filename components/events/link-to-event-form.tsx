@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { buttonClass } from "@/components/ui/button";
-import { PARTICIPANT_ROLES } from "@/db/schema";
+import { PARTICIPANT_ROLES } from "@/db/enums";
 import { addParticipants } from "@/lib/events/actions/add-participants";
 
 interface Choice {

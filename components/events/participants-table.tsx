@@ -7,7 +7,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
 import { Button } from "@/components/ui/button";
-import { PARTICIPANT_ROLES } from "@/db/schema";
+import { PARTICIPANT_ROLES } from "@/db/enums";
 import { removeParticipant } from "@/lib/events/actions/remove-participant";
 import { updateParticipantRole } from "@/lib/events/actions/update-participant-role";
 import { countryName, primaryName } from "@/lib/i18n/display";

@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/projects/form-message";
 import { useActionForm } from "@/components/projects/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import { ScopedField } from "./field";
-import { FOLLOW_UP_KINDS } from "@/db/schema";
+import { FOLLOW_UP_KINDS } from "@/db/enums";
 import { createFollowUp } from "@/lib/follow-ups/actions/create-follow-up";
 import { shanghaiDay } from "@/lib/follow-ups/dates";
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { toast } from "sonner";
-import { type Stage, STAGES } from "@/db/schema";
+import { type Stage, STAGES } from "@/db/enums";
 import type { ActionResult } from "@/lib/action-core";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
 import { setProjectStatus } from "@/lib/projects/actions/set-status";

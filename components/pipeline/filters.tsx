@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { PROJECT_STATUSES } from "@/db/schema";
+import { PROJECT_STATUSES } from "@/db/enums";
 import { type PipelineFilters as Filters, pipelineSearch } from "@/lib/projects/filters";
 
 interface Option {

@@ -1,4 +1,4 @@
-import type { Stage } from "@/db/schema";
+import type { Stage } from "@/db/enums";
 import type { PipelineData } from "@/lib/projects/board-queries";
 import { addDecimals } from "@/lib/money";
 import { stageIndex } from "@/lib/projects/stages";

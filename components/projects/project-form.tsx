@@ -6,7 +6,7 @@ import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useSaveForm } from "@/components/ui/use-save-form";
-import { PROJECT_STATUSES } from "@/db/schema";
+import { PROJECT_STATUSES } from "@/db/enums";
 import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { updateProject } from "@/lib/projects/actions/update-project";

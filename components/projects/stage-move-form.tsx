@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { type Stage, STAGES } from "@/db/schema";
+import { type Stage, STAGES } from "@/db/enums";
 import { EVIDENCE_ACCEPT } from "@/lib/evidence/limits";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
 import { isBackward, needsSigning, needsVerification } from "@/lib/projects/stages";

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { LOCALES } from "@/db/schema";
+import { LOCALES } from "@/db/enums";
 import { setLocale } from "@/lib/auth/actions/set-locale";
 
 export function LanguageSwitcher() {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { ScopedField } from "@/components/follow-ups/field";
-import { FOLLOW_UP_KINDS } from "@/db/schema";
+import { FOLLOW_UP_KINDS } from "@/db/enums";
 import { CONTROL, type Person, personName } from "./form-bits";
 
 interface Props {

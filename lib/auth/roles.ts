@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "@/db/schema";
+import { ROLES, type Role } from "@/db/enums";
 
 const RANK: Record<Role, number> = { viewer: 0, staff: 1, manager: 2, admin: 3 };
 

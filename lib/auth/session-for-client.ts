@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/db/enums";
 
 /** What `/api/auth/session` answers: enough to say who is signed in and until when. */
 export interface ClientSession {

@@ -1,4 +1,4 @@
-import type { Locale, Role } from "@/db/schema";
+import type { Locale, Role } from "@/db/enums";
 
 /** The signed-in caller, as every query and action sees it. */
 export interface Viewer {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DELEGATION_DIRECTIONS } from "@/db/schema";
+import { DELEGATION_DIRECTIONS } from "@/db/enums";
 import { optionalText, requiredText, uuidParam } from "@/lib/validation";
 
 const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "validation.invalid" }).optional());

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/schema";
+import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/enums";
 import { stripControlCharacters } from "@/lib/validation";
 
 export const SORTS = ["created", "updated", "name"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/schema";
+import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/enums";
 import { optionalEnum, optionalText } from "@/lib/validation";
 import { aliasesField } from "./aliases";
 import { CREDIT_CODE_SHAPE, isValidCreditCode } from "./credit-code";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_KINDS, PARTICIPANT_ROLES } from "@/db/schema";
+import { EVENT_KINDS, PARTICIPANT_ROLES } from "@/db/enums";
 import { enterpriseInput } from "@/lib/enterprises/schema";
 import { FieldError } from "@/lib/errors";
 import { optionalText, uuidParam } from "@/lib/validation";

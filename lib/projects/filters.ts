@@ -1,4 +1,4 @@
-import { PROJECT_STATUSES } from "@/db/schema";
+import { PROJECT_STATUSES } from "@/db/enums";
 
 export interface PipelineFilters {
   team: string | null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROJECT_STATUSES, STAGES } from "@/db/schema";
+import { PROJECT_STATUSES, STAGES } from "@/db/enums";
 import { chosenFile } from "@/lib/evidence/limits";
 import { amountText, amountUnit, currencyField } from "@/lib/money";
 import { optionalText, requiredText, uuidParam } from "@/lib/validation";

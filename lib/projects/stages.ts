@@ -1,4 +1,4 @@
-import { type Stage, STAGES } from "@/db/schema";
+import { type Stage, STAGES } from "@/db/enums";
 import type { Viewer } from "@/lib/auth/viewer";
 
 /** Milestones after signing: a manager verifies each with evidence before it counts. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "@/db";
-import type { Stage } from "@/db/schema";
+import type { Stage } from "@/db/enums";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { ReviewFilters } from "./filters";
 import { appliedChanges, liveTranches, monthOf, scopedProjects, yearOf } from "./scope";

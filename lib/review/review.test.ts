@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { queryRows } from "@/db";
-import { STAGES } from "@/db/schema";
+import { STAGES } from "@/db/enums";
 import { stableId, seedDemoData } from "@/db/seed";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addDecimals, roundDecimal } from "@/lib/money";

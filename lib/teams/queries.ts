@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { teams } from "@/db/schema";
-import type { Locale } from "@/db/schema";
+import type { Locale } from "@/db/enums";
 import type { Viewer } from "@/lib/auth/viewer";
 
 export async function getViewerTeamName(db: Db, viewer: Viewer, locale: Locale): Promise<string | null> {

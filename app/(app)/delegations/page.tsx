@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { DELEGATION_DIRECTIONS } from "@/db/schema";
+import { DELEGATION_DIRECTIONS } from "@/db/enums";
 import { getDb } from "@/db";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";

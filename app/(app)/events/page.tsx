@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db";
-import { EVENT_KINDS } from "@/db/schema";
+import { EVENT_KINDS } from "@/db/enums";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
 import { listEvents } from "@/lib/events/queries";

@@ -6,7 +6,7 @@ import { useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { EnterprisePicker } from "@/components/enterprises/enterprise-picker";
 import { Button, buttonClass } from "@/components/ui/button";
-import { PARTICIPANT_ROLES } from "@/db/schema";
+import { PARTICIPANT_ROLES } from "@/db/enums";
 import { addParticipants } from "@/lib/events/actions/add-participants";
 import type { ParticipantOutcome } from "@/lib/events/participants";
 import { decodeCsvBytes } from "@/lib/csv/decode";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { PARTICIPANT_ROLES } from "@/db/schema";
+import { PARTICIPANT_ROLES } from "@/db/enums";
 import { primaryName } from "@/lib/i18n/display";
 import type { Role, StagedRow } from "./staged";
 

@@ -1,5 +1,5 @@
 import type { PickedEnterprise } from "@/components/enterprises/enterprise-picker";
-import { PARTICIPANT_ROLES } from "@/db/schema";
+import { PARTICIPANT_ROLES } from "@/db/enums";
 import type { DuplicateCandidate } from "@/lib/enterprises/duplicates";
 import { type KnownEnterprise, MAX_LIST_ROWS, type StagedListRow } from "@/lib/events/participant-csv";
 

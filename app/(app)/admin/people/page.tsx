@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DeactivateUser, ReactivateUser } from "@/components/admin/admin-buttons";
 import { AdminForm } from "@/components/admin/admin-form";
 import { getDb } from "@/db";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/db/enums";
 import { listPeopleForAdmin, listTeamsForAdmin } from "@/lib/admin/queries";
 import { requireViewer } from "@/lib/auth/session";
 import { primaryName } from "@/lib/i18n/display";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/db/enums";
 import { atLeast } from "@/lib/auth/roles";
 import { getViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
