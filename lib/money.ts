@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { numberFormat } from "@/lib/intl";
 
 // Amounts are exact decimal strings end to end: numeric in the database, strings here.
 // Scaling and rounding shift the decimal point in the string or work on BigInt; never on floats.
@@ -88,8 +89,8 @@ export function toWanYi(yuan: string): { value: string; unit: "wan" | "yi" } {
 /** Inserts the locale's grouping into a plain decimal string without converting it to a number. */
 export function groupDigits(value: string, locale: string): string {
   const { negative, int, frac } = split(value);
-  const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(int));
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  const grouped = numberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(int));
+  const decimal = numberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
   return `${negative ? "-" : ""}${grouped}${frac ? decimal + frac : ""}`;
 }
 

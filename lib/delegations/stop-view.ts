@@ -2,13 +2,14 @@ import { primaryName } from "@/lib/i18n/display";
 import { TIME_ZONE } from "@/lib/i18n/locales";
 import type { StopRow } from "./queries";
 import { shanghaiParts } from "./time";
+import { dateTimeFormat } from "@/lib/intl";
 
 /** A stop as the itinerary shows it: its time in Asia/Shanghai and what it is for, in the reader's language. */
 export function stopView(s: StopRow, locale: string) {
   const enterprise = s.enterpriseId ? { id: s.enterpriseId, nameZh: s.enterpriseNameZh, nameEn: s.enterpriseNameEn } : null;
   const eventName = primaryName({ nameZh: s.eventNameZh, nameEn: s.eventNameEn }, locale).first;
   const subject = (enterprise && primaryName(enterprise, locale).first) || eventName || s.place || "";
-  const when = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(s.startsAt);
+  const when = dateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(s.startsAt);
   return {
     id: s.id,
     version: s.version,

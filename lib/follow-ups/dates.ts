@@ -1,8 +1,9 @@
 import { TIME_ZONE } from "@/lib/i18n/locales";
+import { dateTimeFormat } from "@/lib/intl";
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in the organisation's time zone. */
 export function shanghaiDay(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return dateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
 /** Adds whole days to a YYYY-MM-DD day, in calendar terms (no time zone involved). */

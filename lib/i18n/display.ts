@@ -1,7 +1,9 @@
+import { displayNames } from "@/lib/intl";
+
 /** A country or region name in the reader's language, from its ISO code. */
 export function countryName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+    return displayNames(locale, { type: "region" }).of(code) ?? code;
   } catch {
     return code;
   }
