@@ -88,7 +88,10 @@ if [ "$have_server" = 1 ]; then
   TEST_DB=server DATABASE_URL="$server_url" timed "vitest server" node_modules/.bin/vitest run --reporter=dot --reporter=json --outputFile.json="$out/vitest-server.json"
 fi
 
-step build node_modules/.bin/next build
+# The build's own type check repeats the typecheck step's; skipped only when that passed.
+typechecked=0
+[ "$(cat "$out/step-typecheck")" = pass ] && typechecked=1
+LANDFALL_TYPECHECKED=$typechecked step build node_modules/.bin/next build
 if [ -n "$chromium_install_pid" ] && ! wait "$chromium_install_pid"; then
   cat "$out/apt.log"; echo "could not install chromium-headless-shell"
 fi
