@@ -81,12 +81,23 @@ case $? in
   *) echo "fail" >"$out/step-npm-audit" ;;
 esac
 
-echo "::: vitest on PGlite"
-TEST_DB=pglite timed "vitest pglite" node_modules/.bin/vitest run --reporter=dot --reporter=json --outputFile.json="$out/vitest-pglite.json"
+# The two vitest runs side by side: each leaves a core idle for a good part of its run (waiting
+# on PostgreSQL, on creating databases, on PGlite's start), so together they take little more
+# than the longer one alone. Each writes its own log, printed when both are done.
+echo "::: vitest on PGlite and on the PostgreSQL server, side by side"
+vitest_started=$(date +%s)
+TEST_DB=pglite timed "vitest pglite" node_modules/.bin/vitest run --reporter=dot --reporter=json \
+  --outputFile.json="$out/vitest-pglite.json" >"$out/vitest-pglite.log" 2>&1 &
+vitest_pids=$!
 if [ "$have_server" = 1 ]; then
-  echo "::: vitest on PostgreSQL server"
-  TEST_DB=server DATABASE_URL="$server_url" timed "vitest server" node_modules/.bin/vitest run --reporter=dot --reporter=json --outputFile.json="$out/vitest-server.json"
+  TEST_DB=server DATABASE_URL="$server_url" timed "vitest server" node_modules/.bin/vitest run --reporter=dot --reporter=json \
+    --outputFile.json="$out/vitest-server.json" >"$out/vitest-server.log" 2>&1 &
+  vitest_pids="$vitest_pids $!"
 fi
+wait $vitest_pids
+echo "vitest, both $(($(date +%s) - vitest_started))" >>"$out/times"
+echo "::: vitest on PGlite"; cat "$out/vitest-pglite.log"
+[ "$have_server" = 1 ] && { echo "::: vitest on PostgreSQL server"; cat "$out/vitest-server.log"; }
 
 # The build's own type check repeats the typecheck step's; skipped only when that passed.
 typechecked=0
@@ -109,10 +120,15 @@ if [ "$(cat "$out/step-build")" = pass ]; then
     PW_JSON_REPORT="$out/playwright.json" timed "playwright pglite" node_modules/.bin/playwright test
   fi
   if [ "$have_server" = 1 ]; then
-    # PostgreSQL killed under load and restarted (a cluster of its own on 5433, not the shared one).
-    step crash-test node scripts/crash-test.mjs
-    # The benchmark at a tiny scale, as a check that it runs; its timings are not judged here.
+    # PostgreSQL killed under load and restarted (a cluster of its own on 5433, not the shared
+    # one), beside the benchmark at a tiny scale, as a check that it runs (its timings are not
+    # judged here): the crash test mostly waits for the cluster to stop and start.
+    echo "::: crash-test and bench-smoke, side by side"
+    step crash-test node scripts/crash-test.mjs >"$out/crash-test.log" 2>&1 &
+    crash_pid=$!
     step bench-smoke env DATABASE_URL="$server_url" npm run --silent bench -- --smoke --seconds 1
+    wait $crash_pid
+    cat "$out/crash-test.log"
   fi
 fi
 
