@@ -17,7 +17,7 @@ for (const file of readdirSync(dir).sort()) {
     if (ok) passed++;
     else failed++;
     lines.push(`${ok ? "ok  " : "FAIL"} ${file.slice(5)}`);
-  } else if (file.startsWith("vitest-")) {
+  } else if (file.startsWith("vitest-") && file.endsWith(".json")) {
     const r = JSON.parse(readFileSync(full, "utf8"));
     // A file that fails to load has no tests in it; count it as a failure.
     const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
