@@ -1,18 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { ISOLATED_TEST_FILES as ISOLATED } from "./lib/testing/isolated-files";
 
 const root = new URL(".", import.meta.url).pathname;
 
 const ALL = ["{lib,db,scripts,components,app}/**/*.test.{ts,tsx}"];
-const ISOLATED = [
-  "lib/auth/session-for-client.test.ts",
-  "lib/calendar/feed-rate-limit.test.ts",
-  "lib/calendar/route.test.ts",
-  "lib/enterprises/import-rate-limit.test.ts",
-  "lib/projects/projects.test.ts",
-  "lib/projects/stage-skip.test.ts",
-  "lib/security/proxy.test.ts",
-  "lib/validation.test.ts",
-];
 
 // TEST_DB=pglite (default) runs every data test on an in-memory PGlite;
 // TEST_DB=server runs them on the PostgreSQL server in DATABASE_URL, one fresh database per file.
