@@ -6,7 +6,8 @@ import { useEffect, useRef, useTransition } from "react";
 
 /**
  * The list's search field, inside the filter form: typing updates the URL (and so the
- * server-rendered list) after a short pause; Enter submits the form as usual.
+ * server-rendered list) after a short pause; Enter submits the form as usual. What was typed
+ * before the page finished loading is searched for as soon as it has.
  */
 export function SearchInput({ defaultValue }: { defaultValue?: string }) {
   const t = useTranslations("enterpriseList");
@@ -14,10 +15,9 @@ export function SearchInput({ defaultValue }: { defaultValue?: string }) {
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const input = useRef<HTMLInputElement>(null);
 
-  function onChange(event: React.ChangeEvent<HTMLInputElement>) {
-    const form = event.currentTarget.form;
+  function search(form: HTMLFormElement | null) {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       if (!form) return;
@@ -26,6 +26,14 @@ export function SearchInput({ defaultValue }: { defaultValue?: string }) {
       startTransition(() => router.replace(`${pathname}?${params.toString()}`, { scroll: false }));
     }, 300);
   }
+
+  useEffect(() => {
+    const field = input.current;
+    if (field && field.value !== (defaultValue ?? "")) search(field.form);
+    return () => clearTimeout(timer.current);
+    // Once, on hydration: later changes come through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div className="relative min-w-0 flex-1">
@@ -39,7 +47,8 @@ export function SearchInput({ defaultValue }: { defaultValue?: string }) {
         defaultValue={defaultValue}
         placeholder={t("searchPlaceholder")}
         autoComplete="off"
-        onChange={onChange}
+        ref={input}
+        onChange={(event) => search(event.currentTarget.form)}
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm"
       />
       <span aria-live="polite" className="absolute right-3 top-2.5 text-xs text-slate-500">
