@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
 import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { signIn, storageStatePath } from "./support";
 
@@ -265,7 +266,11 @@ test.describe("pipeline", () => {
 
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
     PDF.copy(big);
-    await file.setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: big });
+    // From disk: the browser reads the file itself instead of receiving 10 MB over the protocol,
+    // which can take longer than an action's time-out on a loaded machine.
+    const scan = test.info().outputPath("scan.pdf");
+    await writeFile(scan, big);
+    await file.setInputFiles(scan);
     await moveForm.getByRole("button", { name: "Move", exact: true }).click();
     await expect(file).toHaveAccessibleDescription(/This file is larger than 10 MB\./);
 
