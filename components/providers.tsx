@@ -3,7 +3,6 @@
 import { isServer, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { Toaster } from "sonner";
 import type { ReactNode } from "react";
-import "@/lib/security/browser-no-eval";
 
 function makeQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });

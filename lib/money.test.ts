@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDecimals, amountText, fromYuan, groupDigits, roundDecimal, shiftDecimal, toWanYi, toYuan } from "./money";
+import { addDecimals, fromYuan, groupDigits, roundDecimal, shiftDecimal, toWanYi, toYuan } from "./money";
+import { amountText } from "./money-fields";
 
 describe("money", () => {
   it("converts typed amounts to yuan by moving the decimal point, exactly", () => {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { numberFormat } from "@/lib/intl";
 
 // Amounts are exact decimal strings end to end: numeric in the database, strings here.
@@ -93,16 +92,3 @@ export function groupDigits(value: string, locale: string): string {
   const decimal = numberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
   return `${negative ? "-" : ""}${grouped}${frac ? decimal + frac : ""}`;
 }
-
-/** The form field: an amount as typed, validated by pattern only (never parsed to a float). */
-export const amountText = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() || undefined : v),
-  z.string({ error: "validation.invalid" }).regex(AMOUNT_PATTERN, { error: "validation.invalid" }).max(30, { error: "validation.tooLong" }).optional(),
-);
-
-export const amountUnit = z.preprocess((v) => (v === "" || v === undefined ? "yuan" : v), z.enum(["yuan", "wan", "yi"], { error: "validation.invalid" }));
-
-export const currencyField = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() ? v.trim().toUpperCase() : "CNY"),
-  z.enum(CURRENCIES, { error: "validation.invalid" }),
-);

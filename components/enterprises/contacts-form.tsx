@@ -7,7 +7,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { addContact } from "@/lib/contacts/actions/add-contact";
 import { updateContact } from "@/lib/contacts/actions/update-contact";
-import { CONTACT_FORM_FIELDS, type ContactFormField, type ContactFormValues } from "@/lib/contacts/schema";
+import { CONTACT_FORM_FIELDS, type ContactFormField, type ContactFormValues } from "@/lib/contacts/form";
 import type { SavedVersion } from "@/lib/enterprises/form-values";
 import { ConflictPanel, differingFields, readFields, replayEdits } from "./conflict-panel";
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { contactFormValues } from "@/lib/contacts/schema";
+import { contactFormValues } from "@/lib/contacts/form";
 import type { EnterpriseContact } from "@/lib/enterprises/detail-queries";
 import { ContactForm } from "./contacts-form";
 import { RemoveContactButton } from "./contacts-remove";

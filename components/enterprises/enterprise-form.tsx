@@ -19,7 +19,7 @@ import {
   type EnterpriseFormValues,
   type SavedVersion,
 } from "@/lib/enterprises/form-values";
-import { COUNTRIES } from "@/lib/enterprises/schema";
+import { COUNTRIES } from "@/lib/enterprises/countries";
 import { countryName } from "@/lib/i18n/display";
 import { ConflictPanel, differingFields, readFields, replayEdits } from "./conflict-panel";
 import { SimilarNamesPanel } from "./enterprise-form-similar";

@@ -1,15 +1,6 @@
 import { z } from "zod";
 import { optionalText, requiredText, uuidParam } from "@/lib/validation";
 
-/** The fields the contact form edits, in form order. */
-export const CONTACT_FORM_FIELDS = ["name", "title", "phone", "email", "wechat", "language", "notes"] as const;
-export type ContactFormField = (typeof CONTACT_FORM_FIELDS)[number];
-export type ContactFormValues = Record<ContactFormField, string>;
-
-export function contactFormValues(row: { [K in ContactFormField]: K extends "name" ? string : string | null }): ContactFormValues {
-  return Object.fromEntries(CONTACT_FORM_FIELDS.map((f) => [f, row[f] ?? ""])) as ContactFormValues;
-}
-
 // Phone numbers are typed every way (+86 138-0000-0001, (0711) 0000 123, 分机 12): digits and
 // the usual separators, at least five digits.
 const PHONE = /^[+\d\s().\-/#*xX分机转ext]+$/u;

@@ -4,9 +4,6 @@ import { optionalEnum, optionalText } from "@/lib/validation";
 import { aliasesField } from "./aliases";
 import { CREDIT_CODE_SHAPE, isValidCreditCode } from "./credit-code";
 
-/** ISO 3166 codes offered in the form; the column accepts any two-letter code. */
-export const COUNTRIES = ["CN", "HK", "MO", "TW", "DE", "IT", "FR", "GB", "NL", "AT", "LU", "ES", "CH", "SE", "US", "JP", "KR", "SG"] as const;
-
 /** One schema for the form and the action: FormData strings in, clean values out. */
 export const enterpriseInput = z
   .object({

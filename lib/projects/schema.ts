@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PROJECT_STATUSES, STAGES } from "@/db/enums";
 import { chosenFile } from "@/lib/evidence/limits";
-import { amountText, amountUnit, currencyField } from "@/lib/money";
+import { amountText, amountUnit, currencyField } from "@/lib/money-fields";
 import { optionalText, requiredText, uuidParam } from "@/lib/validation";
 import { INITIAL_STAGES } from "./stages";
 

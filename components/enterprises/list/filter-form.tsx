@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/enums";
+import { COUNTRIES } from "@/lib/enterprises/countries";
 import { type EnterpriseFilters, SORTS } from "@/lib/enterprises/filters";
-import { COUNTRIES } from "@/lib/enterprises/schema";
 import { countryName } from "@/lib/i18n/display";
 import { SearchInput } from "./search-input";
 

@@ -9,7 +9,8 @@ import { refreshEnterpriseSearch } from "@/lib/enterprises/search-index";
 import { ConflictError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { lockContactForEdit } from "../records";
-import { contactFormValues, removeContactInput } from "../schema";
+import { contactFormValues } from "../form";
+import { removeContactInput } from "../schema";
 
 /**
  * Soft delete: the row stays for the audit trail and for visits that name this person, but

@@ -9,7 +9,8 @@ import { refreshEnterpriseSearch } from "@/lib/enterprises/search-index";
 import { ConflictError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { lockContactForEdit } from "../records";
-import { CONTACT_FORM_FIELDS, contactFormValues, updateContactInput } from "../schema";
+import { CONTACT_FORM_FIELDS, contactFormValues } from "../form";
+import { updateContactInput } from "../schema";
 
 /** Saves the contact form over the version the editor loaded; a stale one is a conflict. */
 export const updateContact = action({

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { targets, teams } from "@/db/schema";
 import { action } from "@/lib/action";
 import { ConflictError, FieldError, ForbiddenError } from "@/lib/errors";
-import { AMOUNT_PATTERN, amountUnit, toYuan } from "@/lib/money";
+import { AMOUNT_PATTERN, toYuan } from "@/lib/money";
+import { amountUnit } from "@/lib/money-fields";
 import { updateVersioned } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
 
