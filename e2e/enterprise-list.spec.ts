@@ -19,6 +19,23 @@ test("search as you type finds two-character Chinese terms and Latin prefixes", 
   await expect(page.getByText("No enterprises match.")).toBeVisible();
 });
 
+test("what is typed before the page has finished loading is still searched for", async ({ page }) => {
+  // Hold the page's scripts back, type, then let them run: a person on a slow line does this.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  // The page's own scripts block its load events: wait only for the response to start.
+  await page.goto("/enterprises", { waitUntil: "commit" });
+  await page.getByRole("searchbox", { name: "Search" }).fill("比亚");
+  release();
+  await expect(page).toHaveURL(/q=%E6%AF%94%E4%BA%9A/);
+  await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Huawei Technologies Co., Ltd." })).toHaveCount(0);
+});
+
 test("filters, sort and columns live in the URL and survive a reload", async ({ page }) => {
   await page.goto("/enterprises");
   await page.locator("summary", { hasText: "Filters" }).click();
