@@ -8,6 +8,7 @@ import { LOCALES } from "@/db/enums";
 import { setLocale } from "@/lib/auth/actions/set-locale";
 
 export function LanguageSwitcher() {
+  // Root keys: user, languages
   const t = useTranslations();
   const current = useLocale();
   const router = useRouter();

@@ -14,6 +14,7 @@ import { filtersToQuery, isFiltered, parseEnterpriseFilters, visibleColumns } fr
 import { countEnterprises, listEnterprises } from "@/lib/enterprises/queries";
 import { listChainsWithNodes, listPeople, listTeams } from "@/lib/reference/queries";
 import { listSavedViews } from "@/lib/saved-views/queries";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("enterprises");
@@ -39,50 +40,52 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   ]);
 
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-sm text-slate-500" data-testid="enterprise-total">
-            {total.exact ? tl("total", { count: total.value }) : tl("totalApprox", { count: total.value })}
-          </p>
+    <ClientMessages namespaces={["enterpriseList", "savedViews"]}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div>
+            <h1 className="text-2xl font-semibold">{t("title")}</h1>
+            <p className="text-sm text-slate-500" data-testid="enterprise-total">
+              {total.exact ? tl("total", { count: total.value }) : tl("totalApprox", { count: total.value })}
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <SavedViews views={views} viewer={viewer} query={query} />
+            <ColumnChooser filters={filters} />
+            <EnterpriseListActions viewer={viewer} query={query} />
+            <DeletedEnterprisesLink viewer={viewer} />
+            {canCreate(viewer) ? (
+              <Link href="/enterprises/new" className={buttonClass("primary")}>
+                {t("new")}
+              </Link>
+            ) : null}
+          </div>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <SavedViews views={views} viewer={viewer} query={query} />
-          <ColumnChooser filters={filters} />
-          <EnterpriseListActions viewer={viewer} query={query} />
-          <DeletedEnterprisesLink viewer={viewer} />
-          {canCreate(viewer) ? (
-            <Link href="/enterprises/new" className={buttonClass("primary")}>
-              {t("new")}
+
+        <FilterForm filters={filters} chains={chains} teams={teams} people={people} />
+
+        {rows.length === 0 ? (
+          <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+            <p className="font-medium">{isFiltered(filters) ? tl("noMatches") : t("empty")}</p>
+            <p className="mt-1 text-sm text-slate-500">{isFiltered(filters) ? tl("noMatchesHint") : canCreate(viewer) ? t("emptyHint") : null}</p>
+          </div>
+        ) : (
+          <EnterpriseTable rows={rows} columns={visibleColumns(filters)} />
+        )}
+
+        <nav className="flex justify-end gap-2" aria-label={tl("pagination")}>
+          {after ? (
+            <Link href={`/enterprises${query ? `?${query}` : ""}`} className={buttonClass("secondary")}>
+              {tl("firstPage")}
             </Link>
           ) : null}
-        </div>
+          {next ? (
+            <Link href={`/enterprises?${new URLSearchParams([...new URLSearchParams(query), ["after", next]])}`} className={buttonClass("secondary")}>
+              {tl("nextPage")}
+            </Link>
+          ) : null}
+        </nav>
       </div>
-
-      <FilterForm filters={filters} chains={chains} teams={teams} people={people} />
-
-      {rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
-          <p className="font-medium">{isFiltered(filters) ? tl("noMatches") : t("empty")}</p>
-          <p className="mt-1 text-sm text-slate-500">{isFiltered(filters) ? tl("noMatchesHint") : canCreate(viewer) ? t("emptyHint") : null}</p>
-        </div>
-      ) : (
-        <EnterpriseTable rows={rows} columns={visibleColumns(filters)} />
-      )}
-
-      <nav className="flex justify-end gap-2" aria-label={tl("pagination")}>
-        {after ? (
-          <Link href={`/enterprises${query ? `?${query}` : ""}`} className={buttonClass("secondary")}>
-            {tl("firstPage")}
-          </Link>
-        ) : null}
-        {next ? (
-          <Link href={`/enterprises?${new URLSearchParams([...new URLSearchParams(query), ["after", next]])}`} className={buttonClass("secondary")}>
-            {tl("nextPage")}
-          </Link>
-        ) : null}
-      </nav>
-    </div>
+    </ClientMessages>
   );
 }

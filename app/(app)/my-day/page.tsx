@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
 import { listMyDay, type MyDayScope } from "@/lib/follow-ups/queries";
 import { listTeamMembers } from "@/lib/projects/form-options";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("followUps.myDay");
@@ -27,29 +28,31 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
   const tab = (s: MyDayScope) => `rounded-md px-3 py-1.5 text-sm font-medium ${scope === s ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
 
   return (
-    <div className="mx-auto max-w-3xl space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {mayTeam ? (
-          <nav aria-label={t("scope")} className="flex gap-1">
-            <Link href="/my-day" aria-current={scope === "me" ? "page" : undefined} className={tab("me")}>
-              {t("mine")}
-            </Link>
-            <Link href="/my-day?scope=team" aria-current={scope === "team" ? "page" : undefined} className={tab("team")}>
-              {t("team")}
-            </Link>
-          </nav>
-        ) : null}
+    <ClientMessages namespaces={["followUps"]}>
+      <div className="mx-auto max-w-3xl space-y-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          {mayTeam ? (
+            <nav aria-label={t("scope")} className="flex gap-1">
+              <Link href="/my-day" aria-current={scope === "me" ? "page" : undefined} className={tab("me")}>
+                {t("mine")}
+              </Link>
+              <Link href="/my-day?scope=team" aria-current={scope === "team" ? "page" : undefined} className={tab("team")}>
+                {t("team")}
+              </Link>
+            </nav>
+          ) : null}
+        </div>
+        {groups.map(({ key, items }) => (
+          <section key={key} aria-labelledby={`my-day-${key}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id={`my-day-${key}`} className={`text-lg font-semibold ${key === "overdue" && items.length ? "text-red-800" : ""}`}>
+              {t(`groups.${key}`, { count: items.length })}
+            </h2>
+            <FollowUpList items={items} people={people} today={day.today} empty={t(`empty.${key}`)} />
+          </section>
+        ))}
+        <p className="text-sm text-slate-500">{t("createHint")}</p>
       </div>
-      {groups.map(({ key, items }) => (
-        <section key={key} aria-labelledby={`my-day-${key}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id={`my-day-${key}`} className={`text-lg font-semibold ${key === "overdue" && items.length ? "text-red-800" : ""}`}>
-            {t(`groups.${key}`, { count: items.length })}
-          </h2>
-          <FollowUpList items={items} people={people} today={day.today} empty={t(`empty.${key}`)} />
-        </section>
-      ))}
-      <p className="text-sm text-slate-500">{t("createHint")}</p>
-    </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getPipeline } from "@/lib/projects/board-queries";
 import { parsePipelineFilters, pipelineSearch } from "@/lib/projects/filters";
 import { listChainsWithNodes, listPeople, listTeams } from "@/lib/reference/queries";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("pipeline");
@@ -29,21 +30,23 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
     `rounded-md px-3 py-1.5 text-sm font-medium ${filters.view === view ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
 
   return (
-    <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <nav aria-label={t("views")} className="flex gap-1">
-          <Link href={`/pipeline${pipelineSearch({ ...filters, view: "board" })}`} aria-current={filters.view === "board" ? "page" : undefined} className={tab("board")}>
-            {t("boardView")}
-          </Link>
-          <Link href={`/pipeline${pipelineSearch({ ...filters, view: "list" })}`} aria-current={filters.view === "list" ? "page" : undefined} className={tab("list")}>
-            {t("listView")}
-          </Link>
-        </nav>
+    <ClientMessages namespaces={["pipeline", "projects.form", "projects.money", "projects.signing", "projects.stages", "projects.statuses"]}>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <nav aria-label={t("views")} className="flex gap-1">
+            <Link href={`/pipeline${pipelineSearch({ ...filters, view: "board" })}`} aria-current={filters.view === "board" ? "page" : undefined} className={tab("board")}>
+              {t("boardView")}
+            </Link>
+            <Link href={`/pipeline${pipelineSearch({ ...filters, view: "list" })}`} aria-current={filters.view === "list" ? "page" : undefined} className={tab("list")}>
+              {t("listView")}
+            </Link>
+          </nav>
+        </div>
+        <PipelineFilterBar filters={filters} teams={teams} chains={chains} people={people} />
+        <p className="text-sm text-slate-600">{filters.view === "board" && viewer.role !== "viewer" ? t("hint") : t("totalsNote")}</p>
+        {filters.view === "list" ? <PipelineList initial={data} filters={filters} /> : <PipelineBoard initial={data} filters={filters} />}
       </div>
-      <PipelineFilterBar filters={filters} teams={teams} chains={chains} people={people} />
-      <p className="text-sm text-slate-600">{filters.view === "board" && viewer.role !== "viewer" ? t("hint") : t("totalsNote")}</p>
-      {filters.view === "list" ? <PipelineList initial={data} filters={filters} /> : <PipelineBoard initial={data} filters={filters} />}
-    </div>
+    </ClientMessages>
   );
 }

@@ -7,6 +7,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getDelegation } from "@/lib/delegations/queries";
 import { stopView } from "@/lib/delegations/stop-view";
 import { uuidParam } from "@/lib/validation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // Outside the app shell on purpose: the leader's printout carries the itinerary and nothing else.
 const PRINT_CSS = `@media print { @page { size: A4; margin: 15mm; } body { background: #fff; } a { color: inherit; text-decoration: none; } tr { break-inside: avoid; } }`;
@@ -31,67 +32,69 @@ export default async function PrintItineraryPage({ params }: { params: Promise<{
   const members = detail.members.map((m) => [m.userId ? (m.userName ?? m.userEmail) : m.name, m.title, m.organisation].filter(Boolean).join(" · "));
 
   return (
-    <main className="mx-auto max-w-3xl space-y-6 bg-white p-6 text-slate-900 print:max-w-none print:p-0">
-      <style>{PRINT_CSS}</style>
-      <div className="flex items-center justify-between gap-3 print:hidden">
-        <Link href={`/delegations/${id}`} className="text-sm text-brand-700 hover:underline">
-          ← {t("print.back")}
-        </Link>
-        <PrintButton />
-      </div>
-      <header className="space-y-1 border-b border-slate-300 pb-3">
-        <p className="text-sm text-slate-600">
-          {t("print.heading")} · {dir(d.direction)}
-        </p>
-        <h1 className="text-2xl font-semibold">{d.name}</h1>
-        <p className="text-sm">
-          {d.endsOn === d.startsOn ? d.startsOn : `${d.startsOn} – ${d.endsOn}`}
-          {d.destination ? ` · ${d.destination}` : ""}
-        </p>
-        {d.leaderName ? <p className="text-sm">{t("print.leader", { name: [d.leaderName, d.leaderTitle].filter(Boolean).join(" · ") })}</p> : null}
-      </header>
-      {d.purpose ? <p className="text-sm whitespace-pre-line">{d.purpose}</p> : null}
-      <table className="w-full border-collapse text-sm">
-        <caption className="mb-2 text-left text-lg font-semibold">{t("sections.itinerary")}</caption>
-        <thead>
-          <tr className="border-b border-slate-400 text-left">
-            <th scope="col" className="w-8 py-1 pr-2">#</th>
-            <th scope="col" className="py-1 pr-2">{t("print.when")}</th>
-            <th scope="col" className="py-1 pr-2">{t("print.what")}</th>
-            <th scope="col" className="py-1">{t("print.where")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stops.length === 0 ? (
-            <tr>
-              <td colSpan={4} className="py-2 text-slate-500">{t("stops.empty")}</td>
+    <ClientMessages namespaces={["delegations.print"]}>
+      <main className="mx-auto max-w-3xl space-y-6 bg-white p-6 text-slate-900 print:max-w-none print:p-0">
+        <style>{PRINT_CSS}</style>
+        <div className="flex items-center justify-between gap-3 print:hidden">
+          <Link href={`/delegations/${id}`} className="text-sm text-brand-700 hover:underline">
+            ← {t("print.back")}
+          </Link>
+          <PrintButton />
+        </div>
+        <header className="space-y-1 border-b border-slate-300 pb-3">
+          <p className="text-sm text-slate-600">
+            {t("print.heading")} · {dir(d.direction)}
+          </p>
+          <h1 className="text-2xl font-semibold">{d.name}</h1>
+          <p className="text-sm">
+            {d.endsOn === d.startsOn ? d.startsOn : `${d.startsOn} – ${d.endsOn}`}
+            {d.destination ? ` · ${d.destination}` : ""}
+          </p>
+          {d.leaderName ? <p className="text-sm">{t("print.leader", { name: [d.leaderName, d.leaderTitle].filter(Boolean).join(" · ") })}</p> : null}
+        </header>
+        {d.purpose ? <p className="text-sm whitespace-pre-line">{d.purpose}</p> : null}
+        <table className="w-full border-collapse text-sm">
+          <caption className="mb-2 text-left text-lg font-semibold">{t("sections.itinerary")}</caption>
+          <thead>
+            <tr className="border-b border-slate-400 text-left">
+              <th scope="col" className="w-8 py-1 pr-2">#</th>
+              <th scope="col" className="py-1 pr-2">{t("print.when")}</th>
+              <th scope="col" className="py-1 pr-2">{t("print.what")}</th>
+              <th scope="col" className="py-1">{t("print.where")}</th>
             </tr>
-          ) : (
-            stops.map((s, i) => (
-              <tr key={s.id} className="border-b border-slate-200 align-top">
-                <td className="py-2 pr-2">{i + 1}</td>
-                <td className="py-2 pr-2 whitespace-nowrap">{s.when}</td>
-                <td className="py-2 pr-2">
-                  <p className="font-medium">{s.subject}</p>
-                  {s.eventName && s.eventName !== s.subject ? <p>{s.eventName}</p> : null}
-                  {s.note ? <p className="whitespace-pre-line text-slate-600">{s.note}</p> : null}
-                </td>
-                <td className="py-2">{s.place}</td>
+          </thead>
+          <tbody>
+            {stops.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="py-2 text-slate-500">{t("stops.empty")}</td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-      {members.length > 0 ? (
-        <section className="space-y-1 text-sm">
-          <h2 className="text-lg font-semibold">{t("sections.members")}</h2>
-          <ul className="list-disc pl-5">
-            {members.map((m, i) => (
-              <li key={i}>{m}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </main>
+            ) : (
+              stops.map((s, i) => (
+                <tr key={s.id} className="border-b border-slate-200 align-top">
+                  <td className="py-2 pr-2">{i + 1}</td>
+                  <td className="py-2 pr-2 whitespace-nowrap">{s.when}</td>
+                  <td className="py-2 pr-2">
+                    <p className="font-medium">{s.subject}</p>
+                    {s.eventName && s.eventName !== s.subject ? <p>{s.eventName}</p> : null}
+                    {s.note ? <p className="whitespace-pre-line text-slate-600">{s.note}</p> : null}
+                  </td>
+                  <td className="py-2">{s.place}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+        {members.length > 0 ? (
+          <section className="space-y-1 text-sm">
+            <h2 className="text-lg font-semibold">{t("sections.members")}</h2>
+            <ul className="list-disc pl-5">
+              {members.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </main>
+    </ClientMessages>
   );
 }

@@ -45,6 +45,7 @@ function details(r: ImportRowResult, t: Translate, tAll: TranslateKey, link: (id
 /** Counts, a filter by status, the rows with their reasons, and the whole report as CSV. */
 export function ImportReport({ results, statuses, fileName }: { results: ImportRowResult[]; statuses: ImportStatus[]; fileName: string }) {
   const t = useTranslations("import");
+  // Root keys: validation (a field's error)
   const tAll = useTranslations() as unknown as TranslateKey;
   const [filter, setFilter] = useState<ImportStatus | "all">("all");
   const counts = countStatuses(results);

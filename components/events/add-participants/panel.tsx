@@ -226,6 +226,7 @@ function heldBack(sent: StagedRow[], outcomes: ParticipantOutcome[]): StagedRow[
 /** The rows of the last list or file that were not staged, each with its row number and why. */
 function UnusableRows({ rows, onDismiss }: { rows: UnusableRow[]; onDismiss: () => void }) {
   const t = useTranslations("events.add");
+  // Root keys: events.add, validation (why a row cannot be used)
   const tRoot = useTranslations();
   return (
     <div aria-live="polite">

@@ -12,6 +12,7 @@ const INPUT = "block w-full rounded-md border border-slate-300 bg-white px-2 py-
 export function StagedRowView({ row, index, onChange, onRemove }: { row: StagedRow; index: number; onChange: (row: StagedRow) => void; onRemove: () => void }) {
   const t = useTranslations("events.add");
   const roleName = useTranslations("events.roles");
+  // Root keys: events.add, validation (why a row cannot be used)
   const tRoot = useTranslations();
   const te = useTranslations("enterprises");
   const locale = useLocale();

@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { createTeam, renameTeam } from "@/lib/admin/actions/reference-data";
 import { listTeamsForAdmin } from "@/lib/admin/queries";
 import { requireViewer } from "@/lib/auth/session";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin.tabs");
@@ -22,24 +23,26 @@ export default async function AdminTeamsPage() {
     { name: "nameEn", label: t("nameEn"), defaultValue: en },
   ];
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t("tabs.teams")}</h1>
-      {rows.length === 0 ? <p className="text-sm text-slate-600">{t("teams.empty")}</p> : null}
-      <ul className="space-y-3">
-        {rows.map((team) => (
-          <li key={team.id} aria-label={team.nameZh} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-            <p className="font-medium">{team.nameZh} · {team.nameEn} <span className="text-xs text-slate-500">{team.code}</span></p>
-            <details>
-              <summary className="cursor-pointer text-sm text-brand-700">{t("rename")}</summary>
-              <AdminForm key={team.version} id={`team-${team.id}`} title={`${t("rename")} ${team.nameZh}`} run={renameTeam} hidden={{ id: team.id, version: team.version }} fields={nameFields(team.nameZh, team.nameEn)} submit={t("save")} className="pt-2" />
-            </details>
-          </li>
-        ))}
-      </ul>
-      <section aria-labelledby="new-team" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-team" className="text-lg font-semibold">{t("teams.newTeam")}</h2>
-        <AdminForm id="new-team-form" title={t("teams.newTeam")} run={createTeam} fields={[{ name: "code", label: t("code"), hint: t("codeHint") }, ...nameFields()]} submit={t("save")} />
-      </section>
-    </div>
+    <ClientMessages namespaces={["admin"]}>
+      <div className="space-y-6">
+        <h1 className="text-2xl font-semibold">{t("tabs.teams")}</h1>
+        {rows.length === 0 ? <p className="text-sm text-slate-600">{t("teams.empty")}</p> : null}
+        <ul className="space-y-3">
+          {rows.map((team) => (
+            <li key={team.id} aria-label={team.nameZh} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+              <p className="font-medium">{team.nameZh} · {team.nameEn} <span className="text-xs text-slate-500">{team.code}</span></p>
+              <details>
+                <summary className="cursor-pointer text-sm text-brand-700">{t("rename")}</summary>
+                <AdminForm key={team.version} id={`team-${team.id}`} title={`${t("rename")} ${team.nameZh}`} run={renameTeam} hidden={{ id: team.id, version: team.version }} fields={nameFields(team.nameZh, team.nameEn)} submit={t("save")} className="pt-2" />
+              </details>
+            </li>
+          ))}
+        </ul>
+        <section aria-labelledby="new-team" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="new-team" className="text-lg font-semibold">{t("teams.newTeam")}</h2>
+          <AdminForm id="new-team-form" title={t("teams.newTeam")} run={createTeam} fields={[{ name: "code", label: t("code"), hint: t("codeHint") }, ...nameFields()]} submit={t("save")} />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -14,6 +14,7 @@ import { getDelegation, listEventChoices, listMemberCandidates } from "@/lib/del
 import { stopView } from "@/lib/delegations/stop-view";
 import { primaryName } from "@/lib/i18n/display";
 import { uuidParam } from "@/lib/validation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const load = cache(async (id: string) => {
   const viewer = await requireViewer();
@@ -49,72 +50,74 @@ export default async function DelegationPage({ params }: { params: Promise<{ id:
   ];
 
   return (
-    <div className="space-y-6">
-      <div className="space-y-2">
-        <Link href="/delegations" className="text-sm text-brand-700 hover:underline">
-          ← {t("back")}
-        </Link>
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-          <div className="min-w-0 space-y-1">
-            <h1 className="text-2xl font-semibold break-words">{d.name}</h1>
-            <p className="text-sm">
-              <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800" data-testid="delegation-direction">
-                {dir(d.direction)}
-              </span>
-            </p>
-          </div>
-          <div className="flex flex-wrap gap-2">
-            <Link href={`/delegations-print/${id}`} className={buttonClass("secondary")}>
-              {t("printItinerary")}
-            </Link>
-            {detail.canEdit ? (
-              <>
-                <Link href={`/delegations/${id}/edit`} className={buttonClass("primary")}>
-                  {t("edit")}
-                </Link>
-                <DeleteDelegationButton id={id} version={d.version} name={d.name} />
-              </>
-            ) : null}
+    <ClientMessages namespaces={["delegations.delete", "delegations.linked", "delegations.members", "delegations.roles", "delegations.stops", "enterprisePicker"]}>
+      <div className="space-y-6">
+        <div className="space-y-2">
+          <Link href="/delegations" className="text-sm text-brand-700 hover:underline">
+            ← {t("back")}
+          </Link>
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0 space-y-1">
+              <h1 className="text-2xl font-semibold break-words">{d.name}</h1>
+              <p className="text-sm">
+                <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800" data-testid="delegation-direction">
+                  {dir(d.direction)}
+                </span>
+              </p>
+            </div>
+            <div className="flex flex-wrap gap-2">
+              <Link href={`/delegations-print/${id}`} className={buttonClass("secondary")}>
+                {t("printItinerary")}
+              </Link>
+              {detail.canEdit ? (
+                <>
+                  <Link href={`/delegations/${id}/edit`} className={buttonClass("primary")}>
+                    {t("edit")}
+                  </Link>
+                  <DeleteDelegationButton id={id} version={d.version} name={d.name} />
+                </>
+              ) : null}
+            </div>
           </div>
         </div>
-      </div>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Panel id="facts" title={t("sections.facts")}>
-            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-              {facts.map(([label, value]) => (
-                <div key={label}>
-                  <dt className="text-slate-500">{label}</dt>
-                  <dd className="break-words">{value ?? "—"}</dd>
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="min-w-0 space-y-6 lg:col-span-2">
+            <Panel id="facts" title={t("sections.facts")}>
+              <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+                {facts.map(([label, value]) => (
+                  <div key={label}>
+                    <dt className="text-slate-500">{label}</dt>
+                    <dd className="break-words">{value ?? "—"}</dd>
+                  </div>
+                ))}
+              </dl>
+              {d.purpose ? (
+                <div className="text-sm">
+                  <p className="text-slate-500">{t("form.purpose")}</p>
+                  <p className="whitespace-pre-line">{d.purpose}</p>
                 </div>
-              ))}
-            </dl>
-            {d.purpose ? (
-              <div className="text-sm">
-                <p className="text-slate-500">{t("form.purpose")}</p>
-                <p className="whitespace-pre-line">{d.purpose}</p>
-              </div>
-            ) : null}
-          </Panel>
-          <Panel id="itinerary" title={t("sections.itinerary")}>
-            <Itinerary
-              delegationId={id}
-              stops={stops}
-              events={events.map((e) => ({ id: e.id, label: `${primaryName(e, locale).first} · ${e.startsOn}` }))}
-              canEdit={detail.canEdit}
-              defaultDate={stops.at(-1)?.date ?? d.startsOn}
-            />
-          </Panel>
-        </div>
-        <div className="min-w-0 space-y-6">
-          <Panel id="members" title={t("sections.members")}>
-            <MembersSection delegationId={id} members={detail.members} people={people} canEdit={detail.canEdit} />
-          </Panel>
-          <Panel id="enterprises" title={t("sections.enterprises")}>
-            <LinkedEnterprises delegationId={id} linked={detail.linked} canEdit={detail.canEdit} />
-          </Panel>
+              ) : null}
+            </Panel>
+            <Panel id="itinerary" title={t("sections.itinerary")}>
+              <Itinerary
+                delegationId={id}
+                stops={stops}
+                events={events.map((e) => ({ id: e.id, label: `${primaryName(e, locale).first} · ${e.startsOn}` }))}
+                canEdit={detail.canEdit}
+                defaultDate={stops.at(-1)?.date ?? d.startsOn}
+              />
+            </Panel>
+          </div>
+          <div className="min-w-0 space-y-6">
+            <Panel id="members" title={t("sections.members")}>
+              <MembersSection delegationId={id} members={detail.members} people={people} canEdit={detail.canEdit} />
+            </Panel>
+            <Panel id="enterprises" title={t("sections.enterprises")}>
+              <LinkedEnterprises delegationId={id} linked={detail.linked} canEdit={detail.canEdit} />
+            </Panel>
+          </div>
         </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

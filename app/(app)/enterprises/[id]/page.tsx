@@ -26,6 +26,7 @@ import { uuidParam } from "@/lib/validation";
 import { KeyFacts } from "./_sections/facts";
 import { ChainNodeList, DelegationList, EventList, ProjectList } from "./_sections/linked";
 import { Section } from "./_sections/section";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // Metadata and page share one read per request.
 const load = cache(async (id: string) => {
@@ -68,69 +69,71 @@ export default async function EnterprisePage({
   const name = primaryName(e, locale);
 
   return (
-    <div className="space-y-6">
-      <div className="space-y-3">
-        <Link href="/enterprises" className="text-sm text-brand-700 hover:underline">
-          ← {te("backToList")}
-        </Link>
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-          <div className="min-w-0">
-            <h1 className="text-2xl font-semibold break-words">{name.first}</h1>
-            {name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
-          </div>
-          <div className="flex shrink-0 flex-wrap gap-2">
-            {detail.canEdit ? (
-              <Link href={`/enterprises/${id}/edit`} className={buttonClass("primary")}>
-                {t("edit")}
-              </Link>
-            ) : null}
-            {canCreate(viewer) ? (
-              <Link href={`/visits/new?enterprise=${id}`} className={buttonClass("secondary")}>
-                {tv("logVisit")}
-              </Link>
-            ) : null}
-            <EnterpriseManageActions enterprise={e} viewer={viewer} />
+    <ClientMessages namespaces={["delegations.linkFromEnterprise", "delegations.roles", "deleted", "enterpriseContacts", "enterpriseForm", "enterprises", "events.link", "events.roles", "followUps", "merge"]}>
+      <div className="space-y-6">
+        <div className="space-y-3">
+          <Link href="/enterprises" className="text-sm text-brand-700 hover:underline">
+            ← {te("backToList")}
+          </Link>
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0">
+              <h1 className="text-2xl font-semibold break-words">{name.first}</h1>
+              {name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
+            </div>
+            <div className="flex shrink-0 flex-wrap gap-2">
+              {detail.canEdit ? (
+                <Link href={`/enterprises/${id}/edit`} className={buttonClass("primary")}>
+                  {t("edit")}
+                </Link>
+              ) : null}
+              {canCreate(viewer) ? (
+                <Link href={`/visits/new?enterprise=${id}`} className={buttonClass("secondary")}>
+                  {tv("logVisit")}
+                </Link>
+              ) : null}
+              <EnterpriseManageActions enterprise={e} viewer={viewer} />
+            </div>
           </div>
         </div>
-      </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Section id="facts" title={te("facts")}>
-            <KeyFacts detail={detail} />
-          </Section>
-          <Section id="contacts" title={t("sections.contacts")} count={contacts.length}>
-            <ContactsSection enterpriseId={id} contacts={contacts} canEdit={detail.canEdit} />
-          </Section>
-          <Section id="projects" title={t("sections.projects")} count={projects.length}>
-            <ProjectList projects={projects} />
-            {canCreate(viewer) ? (
-              <Link href={`/projects/new?enterprise=${id}`} className={buttonClass("secondary", "mt-3")}>
-                {tp("new")}
-              </Link>
-            ) : null}
-          </Section>
-          <Section id="follow-ups" title={t("sections.followUps")}>
-            <FollowUpsSection viewer={viewer} enterpriseId={id} />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <div className="min-w-0 space-y-6 lg:col-span-2">
+            <Section id="facts" title={te("facts")}>
+              <KeyFacts detail={detail} />
+            </Section>
+            <Section id="contacts" title={t("sections.contacts")} count={contacts.length}>
+              <ContactsSection enterpriseId={id} contacts={contacts} canEdit={detail.canEdit} />
+            </Section>
+            <Section id="projects" title={t("sections.projects")} count={projects.length}>
+              <ProjectList projects={projects} />
+              {canCreate(viewer) ? (
+                <Link href={`/projects/new?enterprise=${id}`} className={buttonClass("secondary", "mt-3")}>
+                  {tp("new")}
+                </Link>
+              ) : null}
+            </Section>
+            <Section id="follow-ups" title={t("sections.followUps")}>
+              <FollowUpsSection viewer={viewer} enterpriseId={id} />
+            </Section>
+          </div>
+          <div className="min-w-0 space-y-6">
+            <Section id="chain-nodes" title={t("sections.chainNodes")}>
+              <ChainNodeList nodes={nodes} />
+            </Section>
+            <Section id="events" title={t("sections.events")} count={events.length}>
+              <EventList events={events} />
+              <LinkEnterpriseToEvent enterpriseId={id} />
+            </Section>
+            <Section id="delegations" title={t("sections.delegations")} count={delegations.length}>
+              <DelegationList delegations={delegations} />
+              <LinkEnterpriseToDelegation enterpriseId={id} />
+            </Section>
+          </div>
+          <Section id="timeline" title={t("sections.timeline")} className="min-w-0 lg:col-span-3">
+            <Timeline enterpriseId={id} items={timeline.items} next={timeline.next} paged={Boolean(after)} />
           </Section>
         </div>
-        <div className="min-w-0 space-y-6">
-          <Section id="chain-nodes" title={t("sections.chainNodes")}>
-            <ChainNodeList nodes={nodes} />
-          </Section>
-          <Section id="events" title={t("sections.events")} count={events.length}>
-            <EventList events={events} />
-            <LinkEnterpriseToEvent enterpriseId={id} />
-          </Section>
-          <Section id="delegations" title={t("sections.delegations")} count={delegations.length}>
-            <DelegationList delegations={delegations} />
-            <LinkEnterpriseToDelegation enterpriseId={id} />
-          </Section>
-        </div>
-        <Section id="timeline" title={t("sections.timeline")} className="min-w-0 lg:col-span-3">
-          <Timeline enterpriseId={id} items={timeline.items} next={timeline.next} paged={Boolean(after)} />
-        </Section>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/enterprises/import/import-wizard";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("import");
@@ -15,16 +16,18 @@ export default async function ImportEnterprisesPage() {
   if (!canCreate(viewer)) notFound();
   const t = await getTranslations("import");
   return (
-    <div className="mx-auto max-w-4xl space-y-4">
-      <div>
-        <Link href="/enterprises" className="text-sm text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
-        <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
-        <p className="mt-1 text-slate-600">{t("intro")}</p>
-        <p className="mt-1 text-sm text-slate-500">{t("rule")}</p>
+    <ClientMessages namespaces={["import", "validation"]}>
+      <div className="mx-auto max-w-4xl space-y-4">
+        <div>
+          <Link href="/enterprises" className="text-sm text-brand-700 hover:underline">
+            ← {t("backToList")}
+          </Link>
+          <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
+          <p className="mt-1 text-slate-600">{t("intro")}</p>
+          <p className="mt-1 text-sm text-slate-500">{t("rule")}</p>
+        </div>
+        <ImportWizard />
       </div>
-      <ImportWizard />
-    </div>
+    </ClientMessages>
   );
 }

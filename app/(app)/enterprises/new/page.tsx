@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("enterprises");
@@ -14,9 +15,11 @@ export default async function NewEnterprisePage() {
   if (!canCreate(viewer)) notFound();
   const t = await getTranslations("enterprises");
   return (
-    <div className="mx-auto max-w-2xl space-y-4">
-      <h1 className="text-2xl font-semibold">{t("new")}</h1>
-      <EnterpriseForm />
-    </div>
+    <ClientMessages namespaces={["enterpriseForm", "enterprises"]}>
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1 className="text-2xl font-semibold">{t("new")}</h1>
+        <EnterpriseForm />
+      </div>
+    </ClientMessages>
   );
 }

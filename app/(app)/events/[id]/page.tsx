@@ -13,6 +13,7 @@ import { getEvent, listEventParticipants, listEventProjects, listEventVisits } f
 import { primaryName } from "@/lib/i18n/display";
 import { uuidParam } from "@/lib/validation";
 import { EventDates } from "../event-dates";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 // Metadata and page share one read per request.
 const load = cache(async (id: string) => {
@@ -54,91 +55,93 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   ];
 
   return (
-    <div className="space-y-6">
-      <div className="space-y-2">
-        <Link href="/events" className="text-sm text-brand-700 hover:underline">
-          ← {t("backToList")}
-        </Link>
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-          <div className="min-w-0">
-            <h1 className="text-2xl font-semibold break-words">{name.first}</h1>
-            {name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
-          </div>
-          {detail.canEdit ? (
-            <div className="flex shrink-0 flex-wrap gap-2">
-              <Link href={`/events/${id}/edit`} className={buttonClass("primary")}>
-                {t("edit")}
-              </Link>
-              <DeleteEventButton id={id} version={e.version} name={name.first} />
+    <ClientMessages namespaces={["enterprisePicker", "enterprises", "events.add", "events.delete", "events.participants", "events.roles", "validation"]}>
+      <div className="space-y-6">
+        <div className="space-y-2">
+          <Link href="/events" className="text-sm text-brand-700 hover:underline">
+            ← {t("backToList")}
+          </Link>
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0">
+              <h1 className="text-2xl font-semibold break-words">{name.first}</h1>
+              {name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
             </div>
-          ) : null}
+            {detail.canEdit ? (
+              <div className="flex shrink-0 flex-wrap gap-2">
+                <Link href={`/events/${id}/edit`} className={buttonClass("primary")}>
+                  {t("edit")}
+                </Link>
+                <DeleteEventButton id={id} version={e.version} name={name.first} />
+              </div>
+            ) : null}
+          </div>
+        </div>
+
+        <Panel id="facts" title={t("sections.facts")}>
+          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+            {facts.map(([label, value]) => (
+              <div key={label} className="flex gap-2">
+                <dt className="w-24 shrink-0 text-slate-500">{label}</dt>
+                <dd className="min-w-0 break-words">{value || <span className="text-slate-500">{t("notSet")}</span>}</dd>
+              </div>
+            ))}
+          </dl>
+          {e.description ? <p className="text-sm whitespace-pre-line text-slate-700">{e.description}</p> : null}
+        </Panel>
+
+        <Panel id="participants" title={t("sections.participants", { count: participants.length })}>
+          <ParticipantsTable rows={participants} eventId={id} canSign={detail.canAddParticipants} />
+        </Panel>
+
+        {detail.canAddParticipants ? (
+          <Panel id="add-participants" title={t("sections.add")}>
+            <AddParticipantsPanel eventId={id} />
+          </Panel>
+        ) : null}
+
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Panel id="projects" title={t("sections.projects")}>
+            {projects.length === 0 ? (
+              <p className="text-sm text-slate-500">{detail.canAddParticipants ? t("projectsEmptyHint") : t("projectsEmpty")}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {projects.map((p) => (
+                  <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                    <span className="min-w-0">
+                      <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                        {p.name}
+                      </Link>
+                      <span className="block text-xs text-slate-500">{primaryName(p, locale).first}</span>
+                    </span>
+                    <span className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">{stageName(p.stage)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+          <Panel id="visits" title={t("sections.visits")}>
+            <p className="text-xs text-slate-500">{t("visitsHint")}</p>
+            {visits.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("visitsEmpty")}</p>
+            ) : (
+              <ul className="divide-y divide-slate-100 text-sm">
+                {visits.map((v) => (
+                  <li key={v.id} className="py-2">
+                    <Link href={`/enterprises/${v.enterpriseId}`} className="font-medium text-brand-700 hover:underline">
+                      {primaryName(v, locale).first}
+                    </Link>
+                    <span className="ml-2 text-slate-500">
+                      {format.dateTime(v.occurredAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" })}
+                      {v.place ? ` · ${v.place}` : ""}
+                    </span>
+                    {v.summary ? <p className="text-slate-700">{v.summary}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
         </div>
       </div>
-
-      <Panel id="facts" title={t("sections.facts")}>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          {facts.map(([label, value]) => (
-            <div key={label} className="flex gap-2">
-              <dt className="w-24 shrink-0 text-slate-500">{label}</dt>
-              <dd className="min-w-0 break-words">{value || <span className="text-slate-500">{t("notSet")}</span>}</dd>
-            </div>
-          ))}
-        </dl>
-        {e.description ? <p className="text-sm whitespace-pre-line text-slate-700">{e.description}</p> : null}
-      </Panel>
-
-      <Panel id="participants" title={t("sections.participants", { count: participants.length })}>
-        <ParticipantsTable rows={participants} eventId={id} canSign={detail.canAddParticipants} />
-      </Panel>
-
-      {detail.canAddParticipants ? (
-        <Panel id="add-participants" title={t("sections.add")}>
-          <AddParticipantsPanel eventId={id} />
-        </Panel>
-      ) : null}
-
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Panel id="projects" title={t("sections.projects")}>
-          {projects.length === 0 ? (
-            <p className="text-sm text-slate-500">{detail.canAddParticipants ? t("projectsEmptyHint") : t("projectsEmpty")}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {projects.map((p) => (
-                <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-                  <span className="min-w-0">
-                    <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
-                      {p.name}
-                    </Link>
-                    <span className="block text-xs text-slate-500">{primaryName(p, locale).first}</span>
-                  </span>
-                  <span className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">{stageName(p.stage)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Panel>
-        <Panel id="visits" title={t("sections.visits")}>
-          <p className="text-xs text-slate-500">{t("visitsHint")}</p>
-          {visits.length === 0 ? (
-            <p className="text-sm text-slate-500">{t("visitsEmpty")}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {visits.map((v) => (
-                <li key={v.id} className="py-2">
-                  <Link href={`/enterprises/${v.enterpriseId}`} className="font-medium text-brand-700 hover:underline">
-                    {primaryName(v, locale).first}
-                  </Link>
-                  <span className="ml-2 text-slate-500">
-                    {format.dateTime(v.occurredAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" })}
-                    {v.place ? ` · ${v.place}` : ""}
-                  </span>
-                  {v.summary ? <p className="text-slate-700">{v.summary}</p> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Panel>
-      </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { primaryName } from "@/lib/i18n/display";
 import { projectFormChoices } from "@/lib/projects/form-choices";
 import { getEnterpriseName } from "@/lib/projects/form-options";
 import { uuidParam } from "@/lib/validation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");
@@ -46,22 +47,24 @@ export default async function NewProjectPage({
   const sourceEvent = eventId && !choices.events.some((e) => e.id === eventId) ? (await getEvent(db, viewer, eventId))?.event : undefined;
   const events = sourceEvent ? [{ id: sourceEvent.id, nameZh: sourceEvent.nameZh, nameEn: sourceEvent.nameEn, startsOn: sourceEvent.startsOn }, ...choices.events] : choices.events;
   return (
-    <div className="mx-auto max-w-2xl space-y-4">
-      <div>
-        <Link href={`/enterprises/${enterprise.id}`} className="text-sm text-brand-700 hover:underline">
-          ← {primaryName(enterprise, locale).first}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("new")}</h1>
+    <ClientMessages namespaces={["projects.form", "projects.signing", "projects.stages", "projects.statuses"]}>
+      <div className="mx-auto max-w-2xl space-y-4">
+        <div>
+          <Link href={`/enterprises/${enterprise.id}`} className="text-sm text-brand-700 hover:underline">
+            ← {primaryName(enterprise, locale).first}
+          </Link>
+          <h1 className="text-2xl font-semibold">{t("new")}</h1>
+        </div>
+        <ProjectForm
+          mode="create"
+          enterpriseId={enterprise.id}
+          ownerId={viewer.id}
+          sourceEventId={events.some((e) => e.id === eventId) ? eventId : undefined}
+          sourceDelegationId={choices.delegations.some((d) => d.id === delegationId) ? delegationId : undefined}
+          {...choices}
+          events={events}
+        />
       </div>
-      <ProjectForm
-        mode="create"
-        enterpriseId={enterprise.id}
-        ownerId={viewer.id}
-        sourceEventId={events.some((e) => e.id === eventId) ? eventId : undefined}
-        sourceDelegationId={choices.delegations.some((d) => d.id === delegationId) ? delegationId : undefined}
-        {...choices}
-        events={events}
-      />
-    </div>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { primaryName } from "@/lib/i18n/display";
 import { fromYuan } from "@/lib/money";
 import { listEditableTargets } from "@/lib/review/targets";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("targets");
@@ -26,35 +27,37 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const [rows, t, locale] = await Promise.all([listEditableTargets(db, viewer, year), getTranslations("targets"), getLocale()]);
 
   return (
-    <div className="mx-auto max-w-4xl space-y-6">
-      <ReviewTabs current="targets" />
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-sm text-slate-600">{t("intro")}</p>
-        </div>
-        <form method="get" className="flex items-end gap-2">
+    <ClientMessages namespaces={["targets"]}>
+      <div className="mx-auto max-w-4xl space-y-6">
+        <ReviewTabs current="targets" />
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
           <div className="space-y-1">
-            <label htmlFor="targets-year" className="block text-sm font-medium text-slate-800">{t("year")}</label>
-            <input id="targets-year" name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={year} className="block w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm" />
+            <h1 className="text-2xl font-semibold">{t("title")}</h1>
+            <p className="text-sm text-slate-600">{t("intro")}</p>
           </div>
-          <button type="submit" className={buttonClass("secondary", "px-3")}>{t("show")}</button>
-        </form>
+          <form method="get" className="flex items-end gap-2">
+            <div className="space-y-1">
+              <label htmlFor="targets-year" className="block text-sm font-medium text-slate-800">{t("year")}</label>
+              <input id="targets-year" name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={year} className="block w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm" />
+            </div>
+            <button type="submit" className={buttonClass("secondary", "px-3")}>{t("show")}</button>
+          </form>
+        </div>
+        {rows.length === 0 ? <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{t("empty")}</p> : null}
+        {rows.map((r) => (
+          <TargetForm
+            key={`${r.teamId}-${year}-${r.version ?? 0}`}
+            year={year}
+            teamId={r.teamId}
+            teamName={primaryName({ nameZh: r.teamNameZh, nameEn: r.teamNameEn }, locale).first}
+            version={r.version ?? 0}
+            signed={r.signedAmount ? fromYuan(r.signedAmount) : null}
+            funds={r.fundsInPlace ? fromYuan(r.fundsInPlace) : null}
+            projectsSigned={r.projectsSigned}
+            projectsStarted={r.projectsStarted}
+          />
+        ))}
       </div>
-      {rows.length === 0 ? <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">{t("empty")}</p> : null}
-      {rows.map((r) => (
-        <TargetForm
-          key={`${r.teamId}-${year}-${r.version ?? 0}`}
-          year={year}
-          teamId={r.teamId}
-          teamName={primaryName({ nameZh: r.teamNameZh, nameEn: r.teamNameEn }, locale).first}
-          version={r.version ?? 0}
-          signed={r.signedAmount ? fromYuan(r.signedAmount) : null}
-          funds={r.fundsInPlace ? fromYuan(r.fundsInPlace) : null}
-          projectsSigned={r.projectsSigned}
-          projectsStarted={r.projectsStarted}
-        />
-      ))}
-    </div>
+    </ClientMessages>
   );
 }

@@ -13,6 +13,7 @@ import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { primaryName } from "@/lib/i18n/display";
 import { uuidParam } from "@/lib/validation";
 import { getVisit } from "@/lib/visits/queries";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 const load = cache(async (id: string) => {
   const viewer = await requireViewer();
@@ -43,64 +44,66 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   ];
 
   return (
-    <div className="mx-auto max-w-3xl space-y-5">
-      <div className="space-y-1">
-        <Link href="/visits" className="text-sm text-brand-700 hover:underline">
-          ← {t("title")}
-        </Link>
-        <h1 className="text-2xl font-semibold break-words">
-          <Link href={`/enterprises/${v.enterpriseId}`} className="hover:underline">
-            {name}
+    <ClientMessages namespaces={["followUps.form", "followUps.kinds", "visits"]}>
+      <div className="mx-auto max-w-3xl space-y-5">
+        <div className="space-y-1">
+          <Link href="/visits" className="text-sm text-brand-700 hover:underline">
+            ← {t("title")}
           </Link>
-        </h1>
-        {d.ownerName ? <p className="text-sm text-slate-500">{t("by", { name: d.ownerName })}</p> : null}
-      </div>
-      {d.canEdit ? (
-        <div className="flex flex-wrap gap-2">
-          <Link href={`/visits/${v.id}/edit`} className={buttonClass("secondary")}>
-            {t("detail.edit")}
-          </Link>
-          <DeleteVisit id={v.id} version={v.version} />
+          <h1 className="text-2xl font-semibold break-words">
+            <Link href={`/enterprises/${v.enterpriseId}`} className="hover:underline">
+              {name}
+            </Link>
+          </h1>
+          {d.ownerName ? <p className="text-sm text-slate-500">{t("by", { name: d.ownerName })}</p> : null}
         </div>
-      ) : null}
-      <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt className="text-xs text-slate-500">{label}</dt>
-            <dd className="break-words">{value}</dd>
+        {d.canEdit ? (
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/visits/${v.id}/edit`} className={buttonClass("secondary")}>
+              {t("detail.edit")}
+            </Link>
+            <DeleteVisit id={v.id} version={v.version} />
           </div>
-        ))}
-      </dl>
-      <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">{t("fields.summary")}</h2>
-        <p className="whitespace-pre-wrap break-words">{v.summary}</p>
-        {v.outcome ? (
-          <>
-            <h2 className="pt-2 font-semibold">{t("fields.outcome")}</h2>
-            <p className="whitespace-pre-wrap break-words">{v.outcome}</p>
-          </>
         ) : null}
-      </section>
-      <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">{t("detail.attendees")}</h2>
-        <dl className="space-y-2">
-          <div>
-            <dt className="text-xs text-slate-500">{t("detail.ours")}</dt>
-            <dd className="break-words">{people(ours)}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">{t("detail.theirs")}</dt>
-            <dd className="break-words">{people(theirs)}</dd>
-          </div>
+        <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-xs text-slate-500">{label}</dt>
+              <dd className="break-words">{value}</dd>
+            </div>
+          ))}
         </dl>
-      </section>
-      <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="visit-follow-ups">
-        <h2 id="visit-follow-ups" className="font-semibold">
-          {t("detail.followUps")}
-        </h2>
-        <VisitFollowUps items={d.followUps} />
-        {canCreate(viewer) ? <NewFollowUp enterpriseId={v.enterpriseId} visitId={v.id} today={shanghaiDay()} /> : null}
-      </section>
-    </div>
+        <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="font-semibold">{t("fields.summary")}</h2>
+          <p className="whitespace-pre-wrap break-words">{v.summary}</p>
+          {v.outcome ? (
+            <>
+              <h2 className="pt-2 font-semibold">{t("fields.outcome")}</h2>
+              <p className="whitespace-pre-wrap break-words">{v.outcome}</p>
+            </>
+          ) : null}
+        </section>
+        <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="font-semibold">{t("detail.attendees")}</h2>
+          <dl className="space-y-2">
+            <div>
+              <dt className="text-xs text-slate-500">{t("detail.ours")}</dt>
+              <dd className="break-words">{people(ours)}</dd>
+            </div>
+            <div>
+              <dt className="text-xs text-slate-500">{t("detail.theirs")}</dt>
+              <dd className="break-words">{people(theirs)}</dd>
+            </div>
+          </dl>
+        </section>
+        <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="visit-follow-ups">
+          <h2 id="visit-follow-ups" className="font-semibold">
+            {t("detail.followUps")}
+          </h2>
+          <VisitFollowUps items={d.followUps} />
+          {canCreate(viewer) ? <NewFollowUp enterpriseId={v.enterpriseId} visitId={v.id} today={shanghaiDay()} /> : null}
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

@@ -10,6 +10,7 @@ import { uuidParam } from "@/lib/validation";
 import { shanghaiDateTimeInput } from "@/lib/visits/dates";
 import { type VisitPrefill, prefillFromEnterprise, prefillFromEvent, prefillFromStop } from "@/lib/visits/prefill";
 import { visitPeople } from "@/lib/visits/people";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("visits");
@@ -66,34 +67,36 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
       ? t("fromEvent", { name: prefill.event.nameZh ?? prefill.event.nameEn ?? "" })
       : null;
   return (
-    <div className="mx-auto max-w-2xl space-y-4">
-      <div>
-        <Link href="/visits" className="text-sm text-brand-700 hover:underline">
-          ← {t("title")}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
-        {context ? <p className="text-sm text-slate-600">{context}</p> : null}
+    <ClientMessages namespaces={["enterprisePicker", "followUps.kinds", "visits"]}>
+      <div className="mx-auto max-w-2xl space-y-4">
+        <div>
+          <Link href="/visits" className="text-sm text-brand-700 hover:underline">
+            ← {t("title")}
+          </Link>
+          <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
+          {context ? <p className="text-sm text-slate-600">{context}</p> : null}
+        </div>
+        <VisitForm
+          mode="create"
+          viewerId={viewer.id}
+          enterprise={prefill?.enterprise ?? null}
+          stopId={prefill?.stopId ?? null}
+          eventId={prefill?.event?.id ?? null}
+          people={people}
+          today={today}
+          defaultDue={addDays(today, 7)}
+          cancelHref={prefill?.delegation ? `/delegations/${prefill.delegation.id}` : prefill?.enterprise ? `/enterprises/${prefill.enterprise.id}` : "/visits"}
+          values={{
+            occurredAt: shanghaiDateTimeInput(prefill?.occurredAt ?? new Date()),
+            place: prefill?.place ?? "",
+            summary: "",
+            outcome: "",
+            ours: [viewer.id],
+            theirs: [],
+            theirsNew: "",
+          }}
+        />
       </div>
-      <VisitForm
-        mode="create"
-        viewerId={viewer.id}
-        enterprise={prefill?.enterprise ?? null}
-        stopId={prefill?.stopId ?? null}
-        eventId={prefill?.event?.id ?? null}
-        people={people}
-        today={today}
-        defaultDue={addDays(today, 7)}
-        cancelHref={prefill?.delegation ? `/delegations/${prefill.delegation.id}` : prefill?.enterprise ? `/enterprises/${prefill.enterprise.id}` : "/visits"}
-        values={{
-          occurredAt: shanghaiDateTimeInput(prefill?.occurredAt ?? new Date()),
-          place: prefill?.place ?? "",
-          summary: "",
-          outcome: "",
-          ours: [viewer.id],
-          theirs: [],
-          theirsNew: "",
-        }}
-      />
-    </div>
+    </ClientMessages>
   );
 }

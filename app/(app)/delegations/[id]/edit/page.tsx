@@ -7,6 +7,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getDelegation } from "@/lib/delegations/queries";
 import { delegationFormValues } from "@/lib/delegations/values";
 import { uuidParam } from "@/lib/validation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export default async function EditDelegationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -17,12 +18,14 @@ export default async function EditDelegationPage({ params }: { params: Promise<{
   const t = await getTranslations("delegations");
   const d = detail.delegation;
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
-      <Link href={`/delegations/${id}`} className="text-sm text-brand-700 hover:underline">
-        ← {d.name}
-      </Link>
-      <h1 className="text-2xl font-semibold">{t("editTitle")}</h1>
-      <DelegationForm mode="edit" id={d.id} version={d.version} values={delegationFormValues(d)} />
-    </div>
+    <ClientMessages namespaces={["delegations.directions", "delegations.form"]}>
+      <div className="mx-auto max-w-3xl space-y-4">
+        <Link href={`/delegations/${id}`} className="text-sm text-brand-700 hover:underline">
+          ← {d.name}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t("editTitle")}</h1>
+        <DelegationForm mode="edit" id={d.id} version={d.version} values={delegationFormValues(d)} />
+      </div>
+    </ClientMessages>
   );
 }

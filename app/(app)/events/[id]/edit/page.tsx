@@ -7,6 +7,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { getEvent } from "@/lib/events/queries";
 import { primaryName } from "@/lib/i18n/display";
 import { uuidParam } from "@/lib/validation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("events");
@@ -22,29 +23,31 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const [t, locale] = await Promise.all([getTranslations("events"), getLocale()]);
   const e = detail.event;
   return (
-    <div className="mx-auto max-w-2xl space-y-4">
-      <div>
-        <Link href={`/events/${id}`} className="text-sm text-brand-700 hover:underline">
-          ← {primaryName(e, locale).first}
-        </Link>
-        <h1 className="text-2xl font-semibold">{t("edit")}</h1>
+    <ClientMessages namespaces={["events.form", "events.kinds"]}>
+      <div className="mx-auto max-w-2xl space-y-4">
+        <div>
+          <Link href={`/events/${id}`} className="text-sm text-brand-700 hover:underline">
+            ← {primaryName(e, locale).first}
+          </Link>
+          <h1 className="text-2xl font-semibold">{t("edit")}</h1>
+        </div>
+        <EventForm
+          mode="edit"
+          id={id}
+          version={e.version}
+          values={{
+            kind: e.kind,
+            nameZh: e.nameZh ?? "",
+            nameEn: e.nameEn ?? "",
+            startsOn: e.startsOn,
+            endsOn: e.endsOn,
+            city: e.city ?? "",
+            venue: e.venue ?? "",
+            host: e.host ?? "",
+            description: e.description ?? "",
+          }}
+        />
       </div>
-      <EventForm
-        mode="edit"
-        id={id}
-        version={e.version}
-        values={{
-          kind: e.kind,
-          nameZh: e.nameZh ?? "",
-          nameEn: e.nameEn ?? "",
-          startsOn: e.startsOn,
-          endsOn: e.endsOn,
-          city: e.city ?? "",
-          venue: e.venue ?? "",
-          host: e.host ?? "",
-          description: e.description ?? "",
-        }}
-      />
-    </div>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { uuidParam } from "@/lib/validation";
 import { shanghaiDateTimeInput } from "@/lib/visits/dates";
 import { visitPeople } from "@/lib/visits/people";
 import { getVisit } from "@/lib/visits/queries";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("visits");
@@ -26,31 +27,33 @@ export default async function EditVisitPage({ params }: { params: Promise<{ id: 
   const ours = d.attendees.filter((a) => a.side === "ours" && a.userId).map((a) => a.userId!);
   const people = await visitPeople(db, viewer, ours);
   return (
-    <div className="mx-auto max-w-2xl space-y-4">
-      <Link href={`/visits/${id}`} className="text-sm text-brand-700 hover:underline">
-        ← {t("title")}
-      </Link>
-      <h1 className="text-2xl font-semibold">{t("editTitle")}</h1>
-      <VisitForm
-        mode="edit"
-        id={id}
-        version={d.visit.version}
-        enterprise={{ id: d.visit.enterpriseId, nameZh: d.enterpriseNameZh, nameEn: d.enterpriseNameEn }}
-        people={people}
-        cancelHref={`/visits/${id}`}
-        values={{
-          occurredAt: shanghaiDateTimeInput(d.visit.occurredAt),
-          place: d.visit.place ?? "",
-          summary: d.visit.summary ?? "",
-          outcome: d.visit.outcome ?? "",
-          ours,
-          theirs: d.attendees.filter((a) => a.side === "theirs" && a.contactId).map((a) => a.contactId!),
-          theirsNew: d.attendees
-            .filter((a) => a.side === "theirs" && !a.contactId && a.name)
-            .map((a) => a.name)
-            .join("、"),
-        }}
-      />
-    </div>
+    <ClientMessages namespaces={["enterprisePicker", "followUps.kinds", "visits"]}>
+      <div className="mx-auto max-w-2xl space-y-4">
+        <Link href={`/visits/${id}`} className="text-sm text-brand-700 hover:underline">
+          ← {t("title")}
+        </Link>
+        <h1 className="text-2xl font-semibold">{t("editTitle")}</h1>
+        <VisitForm
+          mode="edit"
+          id={id}
+          version={d.visit.version}
+          enterprise={{ id: d.visit.enterpriseId, nameZh: d.enterpriseNameZh, nameEn: d.enterpriseNameEn }}
+          people={people}
+          cancelHref={`/visits/${id}`}
+          values={{
+            occurredAt: shanghaiDateTimeInput(d.visit.occurredAt),
+            place: d.visit.place ?? "",
+            summary: d.visit.summary ?? "",
+            outcome: d.visit.outcome ?? "",
+            ours,
+            theirs: d.attendees.filter((a) => a.side === "theirs" && a.contactId).map((a) => a.contactId!),
+            theirsNew: d.attendees
+              .filter((a) => a.side === "theirs" && !a.contactId && a.name)
+              .map((a) => a.name)
+              .join("、"),
+          }}
+        />
+      </div>
+    </ClientMessages>
   );
 }
