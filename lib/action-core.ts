@@ -5,6 +5,7 @@ import { atLeast } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type AuditSpec, writeAudit } from "./audit";
 import { ActionError, pgError } from "./errors";
+import { REFERENCE_ENTITIES, referenceChanged } from "./reference/cache";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -98,13 +99,17 @@ export async function runAction<S extends z.ZodType, T>(
   }
 
   try {
+    let changesReference = false;
     const data = await rt.db.transaction(async (tx) => {
       const ctx: ActionContext<z.output<S>> = { viewer, input: parsed.data, tx };
       await def.authorize?.(ctx);
       const { data, audit } = await def.run(ctx);
       await writeAudit(tx, viewer.id, def.name, audit);
+      changesReference = audit.some((a) => REFERENCE_ENTITIES.has(a.entityType));
       return data;
     });
+    // After the commit, so no request can read and keep the old rows again.
+    if (changesReference) referenceChanged();
     return { ok: true, data };
   } catch (error) {
     if (error instanceof ActionError) {

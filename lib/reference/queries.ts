@@ -3,10 +3,17 @@ import { and, asc, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { chainNodes, industrialChains, teams, users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { cachedReference } from "./cache";
 
-// Reference data for filters and pickers: small tables every signed-in user may read.
+// Reference data for filters and pickers: small tables every signed-in user may read, the same
+// for everyone, so each process keeps them for a short while (./cache.ts). Callers must not
+// change what they get.
 
-export async function listChainsWithNodes(db: Db, _viewer: Viewer) {
+export function listChainsWithNodes(db: Db, _viewer: Viewer) {
+  return cachedReference(db, "chains", () => readChainsWithNodes(db));
+}
+
+async function readChainsWithNodes(db: Db) {
   const [chains, nodes] = await Promise.all([
     db
       .select({ id: industrialChains.id, nameZh: industrialChains.nameZh, nameEn: industrialChains.nameEn })
@@ -22,7 +29,11 @@ export async function listChainsWithNodes(db: Db, _viewer: Viewer) {
   return chains.map((c) => ({ ...c, nodes: nodes.filter((n) => n.chainId === c.id) }));
 }
 
-export async function listTeams(db: Db, _viewer: Viewer) {
+export function listTeams(db: Db, _viewer: Viewer) {
+  return cachedReference(db, "teams", () => readTeams(db));
+}
+
+function readTeams(db: Db) {
   return db
     .select({ id: teams.id, nameZh: teams.nameZh, nameEn: teams.nameEn })
     .from(teams)
@@ -31,7 +42,11 @@ export async function listTeams(db: Db, _viewer: Viewer) {
 }
 
 /** People who can own records: not deactivated, not deleted. */
-export async function listPeople(db: Db, _viewer: Viewer) {
+export function listPeople(db: Db, _viewer: Viewer) {
+  return cachedReference(db, "people", () => readPeople(db));
+}
+
+function readPeople(db: Db) {
   return db
     .select({ id: users.id, name: users.name, email: users.email, teamId: users.teamId })
     .from(users)

@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, queryRows } from "@/db";
+import { referenceChanged } from "@/lib/reference/cache";
 
 /**
  * PGlite: one instance per worker, loaded from the run's migrated dump (lib/testing/global-setup.ts)
@@ -24,7 +25,11 @@ async function emptiedPglite(templatePath: string): Promise<Database> {
     return { database, empty: `truncate ${tables.map((t) => t.name).join(", ")} restart identity cascade` };
   })();
   const { database, empty } = await workerPglite;
-  if (!first) await database.db.execute(sql.raw(empty));
+  if (!first) {
+    await database.db.execute(sql.raw(empty));
+    // The same handle, emptied: what the process kept of its reference rows is gone too.
+    referenceChanged();
+  }
   // The instance outlives the file: closing is the worker's exit.
   return { ...database, close: async () => {} };
 }
