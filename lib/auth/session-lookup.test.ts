@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { sessions } from "@/db/schema";
+import { sessions, users } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import { openTestDatabase } from "@/lib/testing/db";
 import { makeViewer, t } from "@/lib/testing/fixtures";
 import { deactivateUser } from "@/lib/users/actions/deactivate-user";
-import { viewerForSession } from "./session-lookup";
+import { getFeedToken } from "@/lib/calendar/feed";
+import { feedTokenReadWith, viewerForSession } from "./session-lookup";
 import { sessionPolicy } from "./session-policy";
 import type { Viewer } from "./viewer";
 
@@ -31,6 +32,22 @@ async function session(userId: string, createdAt: Date, expires: Date): Promise<
   return sessionToken;
 }
 const stored = async (token: string) => (await database.db.select().from(sessions).where(eq(sessions.sessionToken, token)))[0];
+
+describe("the calendar-feed token read with the session", () => {
+  it("answers the account menu without a second read, and is not a field of the viewer", async () => {
+    const person = await makeViewer(database.db, "staff");
+    const feed = "f".repeat(43);
+    await database.db.update(users).set({ icsToken: feed }).where(eq(users.id, person.id));
+    const viewer = (await viewerForSession(database.db, await session(person.id, new Date(), new Date(Date.now() + HOUR)), policy))!;
+    expect(feedTokenReadWith(viewer)).toBe(feed);
+    expect(JSON.stringify(viewer)).not.toContain(feed);
+    // The row changes after the session was read: this request keeps what it read with it…
+    await database.db.update(users).set({ icsToken: null }).where(eq(users.id, person.id));
+    expect(await getFeedToken(database.db, viewer)).toBe(feed);
+    // …and a viewer from elsewhere (a copy) is read from the database.
+    expect(await getFeedToken(database.db, { ...viewer })).toBeNull();
+  });
+});
 
 describe("session time-outs", () => {
   it("new sessions record when they began", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { delegationMembers, delegations, enterprises, events, followUps, itineraryStops, users } from "@/db/schema";
+import { feedTokenReadWith } from "@/lib/auth/session-lookup";
 import type { Viewer } from "@/lib/auth/viewer";
 import { visibleFollowUps } from "@/lib/follow-ups/records";
 
@@ -18,6 +19,9 @@ export async function viewerByFeedToken(db: Db, token: string): Promise<Viewer |
 
 /** The caller's own token, for the menu that shows the feed address. */
 export async function getFeedToken(db: Db, viewer: Viewer): Promise<string | null> {
+  // Read with the session in the same request: no second statement.
+  const known = feedTokenReadWith(viewer);
+  if (known !== undefined) return known;
   const [row] = await db.select({ token: users.icsToken }).from(users).where(eq(users.id, viewer.id));
   return row?.token ?? null;
 }

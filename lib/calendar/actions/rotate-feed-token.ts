@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { users } from "@/db/schema";
 import { action } from "@/lib/action";
+import { feedTokenChanged } from "@/lib/auth/session-lookup";
 
 /**
  * Turns the personal calendar feed on, or gives it a new secret address: the old address
@@ -21,7 +22,8 @@ export const rotateFeedToken = action({
     await tx.update(users).set({ icsToken: token, updatedAt: new Date() }).where(eq(users.id, viewer.id));
     return { data: { token }, audit: [{ entityType: "user", entityId: viewer.id, before: { feed: before?.icsToken ? "on" : "off" }, after: { feed: "rotated" } }] };
   },
-  after() {
+  after(data, viewer) {
+    feedTokenChanged(viewer, data.token);
     revalidatePath("/", "layout");
   },
 });
