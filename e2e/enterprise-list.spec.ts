@@ -60,6 +60,27 @@ test("filters, sort and columns live in the URL and survive a reload", async ({ 
   await expect(page.getByRole("link", { name: "BYD Co., Ltd." })).toHaveCount(0);
 });
 
+test("the owner filter offers everyone once the panel opens, and keeps the choice", async ({ page }) => {
+  await page.goto("/enterprises");
+  const owner = page.getByRole("combobox", { name: "Owner", exact: true });
+  // The page itself carries only "any" and "me"; the people arrive when the panel opens.
+  // (Inside the closed panel the select is hidden, so it is found by its name attribute.)
+  await expect(page.locator('select[name="owner"] option')).toHaveText(["Any", "Me"]);
+  await page.locator("summary", { hasText: "Filters" }).click();
+  await expect(owner.locator("option", { hasText: "李明" })).toBeAttached();
+  await owner.selectOption({ label: "李明" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/owner=[0-9a-f-]{36}/);
+  const owners = page.getByRole("row").locator("td:nth-child(5)");
+  await expect(page.getByRole("columnheader").nth(4)).toHaveText("Owner");
+  await expect(owners.first()).toHaveText("李明");
+  expect(new Set(await owners.allInnerTexts())).toEqual(new Set(["李明"]));
+
+  // After a reload the chosen person is named before the rest arrive.
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Owner", exact: true }).locator("option:checked")).toHaveText("李明");
+});
+
 test("a saved view brings its filters back", async ({ page }) => {
   const name = `Italian leads ${Date.now().toString(36)}`;
   await page.goto("/enterprises?country=IT");

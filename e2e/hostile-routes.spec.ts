@@ -93,6 +93,14 @@ const ROUTES: Route[] = [
     statuses: [200, 400],
   },
   {
+    // Takes no parameters: a short run proves it ignores what it is sent.
+    name: "people",
+    as: "staff",
+    requests: queryString(["q", "team"]).map((q) => get(`/api/people?${q}`)),
+    statuses: [200],
+    runs: 100,
+  },
+  {
     name: "evidence",
     as: "staff",
     requests: segment.map((id) => get(`/api/evidence/${id}`)),
@@ -128,7 +136,7 @@ const ROUTES: Route[] = [
     as: "staff",
     requests: fc
       .record({
-        path: fc.constantFrom("/api/enterprises/search", "/api/enterprises/export", "/api/pipeline", "/api/review/export", "/api/health", "/api/evidence/x", "/api/enterprises/merge/preview"),
+        path: fc.constantFrom("/api/enterprises/search", "/api/enterprises/export", "/api/pipeline", "/api/people", "/api/review/export", "/api/health", "/api/evidence/x", "/api/enterprises/merge/preview"),
         method: fc.constantFrom("POST", "PUT", "PATCH", "DELETE"),
         body: fc.oneof(fc.json(), hostileText, fc.constant("{\"__proto__\":{\"role\":\"admin\"}}"), fc.constant(`{"a":"${HUGE}"}`)),
         contentType: fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"),

@@ -2,9 +2,10 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/enums";
-import { COUNTRIES } from "@/lib/enterprises/countries";
 import { type EnterpriseFilters, SORTS } from "@/lib/enterprises/filters";
+import { COUNTRIES } from "@/lib/enterprises/countries";
 import { countryName } from "@/lib/i18n/display";
+import { OwnerSelect } from "./owner-select";
 import { SearchInput } from "./search-input";
 
 interface Named {
@@ -17,6 +18,7 @@ interface Props {
   filters: EnterpriseFilters;
   chains: (Named & { nodes: Named[] })[];
   teams: Named[];
+  /** To name the owner already chosen; the select fetches the rest (OwnerSelect). */
   people: { id: string; name: string | null; email: string }[];
 }
 
@@ -26,6 +28,7 @@ const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py
 export async function FilterForm({ filters: f, chains, teams, people }: Props) {
   const [t, te, locale] = await Promise.all([getTranslations("enterpriseList"), getTranslations("enterprises"), getLocale()]);
   const name = (n: Named) => (locale === "en" ? n.nameEn : n.nameZh);
+  const owner = f.owner && f.owner !== "me" ? people.find((p) => p.id === f.owner) : undefined;
   const count = [f.chain, f.node, f.country, f.city, f.owner, f.team, f.size, f.ownership, f.active ? "1" : undefined].filter(Boolean).length;
 
   return (
@@ -92,15 +95,7 @@ export async function FilterForm({ filters: f, chains, teams, people }: Props) {
           </label>
           <label className="space-y-1 text-sm">
             <span className="font-medium">{t("owner")}</span>
-            <select name="owner" defaultValue={f.owner ?? ""} className={SELECT}>
-              <option value="">{t("any")}</option>
-              <option value="me">{t("ownerMe")}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name ?? p.email}
-                </option>
-              ))}
-            </select>
+            <OwnerSelect selected={owner ? { id: owner.id, name: owner.name ?? owner.email } : null} anyLabel={t("any")} meLabel={t("ownerMe")} className={SELECT} />
           </label>
           <label className="space-y-1 text-sm">
             <span className="font-medium">{t("team")}</span>
