@@ -7,6 +7,16 @@ const TEXT = {
   "zh-CN": { title: "项目盘点", funnel: "按当前阶段的项目漏斗", stage: "意向", export: "导出 CSV", header: "阶段,项目数,计划投资额（元）" },
 } as const;
 
+test.describe("the review page's weight", () => {
+  test.use({ storageState: storageStatePath("manager") });
+
+  test("the server sends the tables; the charting code arrives only after the page is up", async ({ page }) => {
+    const html = await (await page.request.get("/review?year=2025")).text();
+    expect(html).toContain("data-review-table");
+    expect(html).not.toContain("recharts");
+  });
+});
+
 for (const locale of ["en", "zh-CN"] as const) {
   test.describe(`pipeline review in ${locale}`, () => {
     test.use({ storageState: storageStatePath("manager"), locale });
@@ -20,6 +30,10 @@ for (const locale of ["en", "zh-CN"] as const) {
       const funnel = page.getByRole("table", { name: text.funnel });
       await expect(funnel.getByRole("rowheader", { name: text.stage, exact: true })).toBeVisible();
       await expect(page.getByRole("link", { name: new RegExp(text.export) })).toHaveCount(9);
+      // The charts are drawn in the browser once the page is up; the funnel's has a bar per stage.
+      const funnelChart = page.getByRole("region", { name: text.funnel }).locator(".recharts-surface");
+      await expect(funnelChart).toBeAttached();
+      await expect(funnelChart.locator(".recharts-bar-rectangle").first()).toBeAttached();
 
       const path = testInfo.outputPath(`review-${locale}.png`);
       await page.screenshot({ path, fullPage: true });

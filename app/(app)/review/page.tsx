@@ -1,11 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { ReviewChart, type Series } from "@/components/review/review-chart";
+import { ChartFrame } from "@/components/review/chart-frame";
 import { ReviewFilterForm } from "@/components/review/review-filters";
 import { ReviewTabs } from "@/components/review/review-tabs";
 import { ReviewSection } from "@/components/review/review-table";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
 import { listChainsWithNodes, listTeams } from "@/lib/reference/queries";
+import { chartPoints, type Series } from "@/lib/review/chart-points";
 import { currentYearInShanghai, parseReviewFilters, reviewSearch } from "@/lib/review/filters";
 import { loadReviewTable, REVIEW_TABLES, type ReviewTableId, type Tr } from "@/lib/review/tables";
 
@@ -60,7 +61,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             key={table.id}
             table={table}
             exportHref={`/api/review/export${reviewSearch(f, { table: table.id })}`}
-            chart={<ReviewChart table={table} kind={CHARTS[table.id].kind} horizontal={CHARTS[table.id].horizontal} series={series(CHARTS[table.id])} />}
+            chart={
+              <ChartFrame
+                data={chartPoints(table, series(CHARTS[table.id]))}
+                labels={series(CHARTS[table.id]).map((s) => s.label)}
+                kind={CHARTS[table.id].kind}
+                horizontal={CHARTS[table.id].horizontal}
+              />
+            }
           />
         ))}
       </div>
