@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateTimeFormat } from "@/lib/intl";
 
 export interface ReviewFilters {
   year: number;
@@ -13,7 +14,7 @@ const year = z.coerce.number().int().min(2000).max(2100);
 
 /** The current year on the organisation's calendar (Asia/Shanghai), whatever the server's zone. */
 export function currentYearInShanghai(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
+  return Number(dateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
 }
 
 function one(params: Params, key: string): string | undefined {
