@@ -1,6 +1,9 @@
 // The province-scale benchmark: every screen timed through the production app with real
 // sessions at 1 and 20 concurrent users, the same SQL replayed through the driver for the
-// floor, EXPLAIN (ANALYZE, BUFFERS) of every statement, and Lighthouse on four pages.
+// floor, EXPLAIN (ANALYZE, BUFFERS) of every statement, and Lighthouse on four pages. Beside the
+// time, what each request costs: CPU of the app and of PostgreSQL, statements, HTML and RSC
+// bytes, against a bare Next.js page (scripts/bench/bare) served and measured the same way; and
+// an open-loop run offering a mix of the screens at a fixed rate.
 //
 //   npm run seed:scale && npm run bench        # full scale, database landfall_bench
 //   npm run bench -- --smoke                   # tiny data set in landfall_bench_smoke, a few seconds per run
@@ -9,12 +12,16 @@
 // --reuse (serve the copy of the build made by the previous run), --floor-only (no app, no
 // Lighthouse), --app-only (no floor, no EXPLAIN), --no-lock (do not wait for the shared build
 // lock; see below), --no-lighthouse, --only id,id (scenarios), --out DIR (default .data/bench),
-// --db NAME or --url URL (default landfall_bench, or landfall_bench_smoke with --smoke).
-// Exits non-zero when any request fails (non-2xx, error, timeout); the timings never fail it.
+// --db NAME or --url URL (default landfall_bench, or landfall_bench_smoke with --smoke),
+// --port N (the app; the IdP on N+1, the bare app on N+2; default LANDFALL_BENCH_PORT, else 3200),
+// --no-bare (no bare page), --rate N (open loop, requests a second; default 20), --open-seconds N
+// (default --seconds, smoke 2), --no-open-loop.
+// Exits non-zero when any request fails (non-2xx, error, timeout; in the open loop time-outs
+// are reported, not failed); the timings never fail it.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -22,11 +29,17 @@ import { type Db, openDatabase } from "@/db";
 import * as schema from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { encodeCursor } from "@/lib/paging";
+import { BARE_SCREEN, prepareBare } from "./bare-app";
+import { closeCostAgent, measurePage, type PageCost } from "./cost";
+import { CLOCK_TICKS_PER_SECOND, commandOf, costBetween, readCost, type RunCost } from "./cpu";
 import { runLighthouse, type PageScore } from "./lighthouse";
 import { type Plan, runHttp, runSql, type Stats } from "./load";
+import { type OpenLoopResult, runOpenLoop } from "./open-loop";
+import { type PgProxy, startPgProxy } from "./pg-proxy";
+import { type CostRow, costTable } from "./report";
 import { type Inputs, type MoveTask, type Role, SCENARIOS, type Scenario } from "./scenarios";
 import { countsFor, seedScale, shanghaiToday } from "./seed-scale";
-import { actionId, LOCK, prepareBuild, startApp } from "./server";
+import { type App, actionId, LOCK, prepareBuild, startApp } from "./server";
 import { targetUrl } from "./target";
 
 const argv = process.argv.slice(2);
@@ -41,9 +54,14 @@ const seconds = Number(option("seconds") ?? (smoke ? 2 : 15));
 const secondsAlone = smoke ? Math.min(seconds, 1) : Math.max(5, Math.round(seconds / 2));
 const only = option("only")?.split(",");
 const outDir = path.resolve(option("out") ?? ".data/bench");
-const APP_PORT = 3200;
-const IDP_PORT = 3201;
+const APP_PORT = Number(option("port") ?? process.env.LANDFALL_BENCH_PORT ?? 3200);
+const IDP_PORT = APP_PORT + 1;
+const BARE_PORT = APP_PORT + 2;
 const USERS = 20;
+const rate = Number(option("rate") ?? 20);
+const openSeconds = Number(option("open-seconds") ?? (smoke ? 2 : seconds));
+/** Sequential requests per screen whose statements and bytes are counted. */
+const COST_REQUESTS = smoke ? 5 : 20;
 const log = (line: string) => console.log(`[bench] ${line}`);
 /**
  * autocannon stops at the end of a run without waiting for the answers in flight, which the app
@@ -152,12 +170,14 @@ try {
     const mover = moverOf(m.team_id, k);
     return { id: m.id, version: m.version, userId: mover.id, cookie: cookieOf(mover.id) };
   });
-  // Separate slices, so no project is moved twice: app at 1 and 20 users, the floor's capture, floor at 1 and 20.
-  const slices = [0.08, 0.25, 0, 0.17, 0.5];
+  // Separate slices, so no project is moved twice: app at 1 and 20 users, the floor's capture,
+  // floor at 1 and 20, the open loop, the counted requests (a warm-up and COST_REQUESTS).
+  const slices = [0.08, 0.25, 0, 0.17, 0.4, 0.1, 0];
+  const fixed = new Map([[2, 1], [6, COST_REQUESTS + 1]]);
   const taskSlices: MoveTask[][] = [];
   let start = 0;
   for (const [n, share] of slices.entries()) {
-    const count = n === 2 ? 1 : Math.floor((tasks.length - 1) * share);
+    const count = fixed.get(n) ?? Math.max(0, Math.floor((tasks.length - 2 - COST_REQUESTS) * share));
     taskSlices.push(tasks.slice(start, start + count));
     start += count;
   }
@@ -175,14 +195,40 @@ try {
   const hits = async (q: string) => Number((await sql`select count(*)::int as n from enterprises where search_terms @> ${q.length === 2 && /\p{Script=Han}/u.test(q) ? [q] : [q.toLowerCase()]}::text[]`)[0]!.n);
   log(`deep page starts at row ${deepRow}; "${baseInputs.searchZh}" matches ${await hits(baseInputs.searchZh)}, "${baseInputs.searchLatin}" ${await hits(baseInputs.searchLatin)} enterprises; ${tasks.length} projects to move`);
 
-  /* ── the app ── */
-  interface Row { scenario: Scenario; users: number; app?: Stats; floor?: Stats }
+  /* ── the app, and the bare page beside it ── */
+  interface Row { scenario: Scenario; users: number; app?: Stats; floor?: Stats; cost?: RunCost }
   const rows: Row[] = [];
   let lighthouse: PageScore[] = [];
-  const app = flag("floor-only") ? null : await startApp({ port: APP_PORT, idpPort: IDP_PORT, databaseUrl: url, dir, log });
-  // Interrupted: the app and the IdP run in process groups of their own; stop them too.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void (app?.stop() ?? Promise.resolve()).finally(() => process.exit(130)));
-  if (app) try {
+  const pageCosts = new Map<string, PageCost>();
+  let openLoop: OpenLoopResult | null = null;
+  const openLoopCost = new Map<string, RunCost>();
+  const withApp = !flag("floor-only");
+  const bareDir = withApp && !flag("no-bare") ? prepareBare(log) : null;
+  // Each app reaches PostgreSQL through a proxy of its own, which counts its statements.
+  interface Served { app: App; db: PgProxy }
+  const started: { app?: App; db: PgProxy }[] = [];
+  const serve = async (name: string, port: number, idpPort: number | undefined, buildDir: string): Promise<Served> => {
+    const db = await startPgProxy(url);
+    const entry: { app?: App; db: PgProxy } = { db };
+    started.push(entry);
+    entry.app = await startApp({ name, port, idpPort, databaseUrl: db.url, dir: buildDir, log });
+    log(`${name}: server pid ${entry.app.pid} (${commandOf(entry.app.pid)}), PostgreSQL through the counting proxy at ${new URL(db.url).host}`);
+    return { app: entry.app, db };
+  };
+  const stopAll = async () => {
+    await Promise.all(started.map(async (s) => {
+      await s.app?.stop();
+      await s.db.close();
+    }));
+  };
+  // Interrupted: the apps and the IdP run in process groups of their own; stop them too.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+  if (withApp) try {
+    const landfall = await serve("app", APP_PORT, IDP_PORT, dir);
+    const bare = bareDir ? await serve("bare app", BARE_PORT, undefined, bareDir) : null;
+    const app = landfall.app;
+    const screens = [...scenarios, ...(bare ? [BARE_SCREEN] : [])];
+    const servedFor = (s: Scenario) => (s === BARE_SCREEN && bare ? bare : landfall);
     // One request per scenario first: signed in (no redirect to sign-in) and answering 2xx.
     for (const s of scenarios) {
       const probeTasks = s.id === "move" ? taskSlices[0]!.splice(0, 1) : [];
@@ -194,12 +240,28 @@ try {
         throw new Error(`bench: ${s.id} answered ${res.status} ${res.headers.get("location") ?? ""} ${text.slice(0, 300)}\n${app.output()}`);
       }
     }
-    for (const s of scenarios) {
+    // Statements and bytes: a few requests one after the other, by one user.
+    for (const s of screens) {
+      const { app: target, db } = servedFor(s);
+      const inputs = { ...baseInputs, moveTasks: s.id === "move" ? taskSlices[6]! : [] };
+      const cost = await measurePage({
+        baseUrl: target.baseUrl, cookie: cookies[s.role][0]!, proxy: db, count: COST_REQUESTS, action: s.id === "move",
+        request: (k) => s.request(inputs, k),
+      });
+      pageCosts.set(s.id, cost);
+      const bytes = s.id === "move" ? `answer ${(cost.rscBytes / 1024).toFixed(1)} kB` : `HTML ${(cost.htmlBytes / 1024).toFixed(1)} kB, RSC ${(cost.rscBytes / 1024).toFixed(1)} kB`;
+      log(`cost  ${s.id.padEnd(12)} ${cost.statementsPerRequest.toFixed(1)} statements, ${bytes} a request`);
+    }
+    closeCostAgent();
+    // Closed loop: throughput and latency, and the CPU each run cost (read before and after it).
+    for (const s of screens) {
+      const { app: target, db } = servedFor(s);
       for (const [n, users] of [[0, 1], [1, USERS]] as const) {
         const moveTasks = taskSlices[n]!;
         const inputs = { ...baseInputs, moveTasks };
+        const before = readCost(target.pid, db);
         const stats = await runHttp({
-          baseUrl: app.baseUrl,
+          baseUrl: target.baseUrl,
           connections: users,
           seconds: users === 1 ? secondsAlone : seconds,
           cookies: cookies[s.role],
@@ -210,10 +272,48 @@ try {
           failures += stats.errors;
           log(`${s.id} at ${users}: ${stats.errors} failed requests, statuses ${JSON.stringify(stats.statuses)}`);
         }
-        await drain(app.baseUrl);
-        rows.push({ scenario: s, users, app: stats });
-        log(`app   ${s.id.padEnd(12)} ${String(users).padStart(2)} users: p50 ${stats.p50.toFixed(0)} p95 ${stats.p95.toFixed(0)} p99 ${stats.p99.toFixed(0)} ms, ${stats.rps.toFixed(1)} req/s (${stats.requests} requests)`);
+        // The answers still in flight when the run stopped are rendered to the end: read after them.
+        await drain(target.baseUrl);
+        const cost = costBetween(before, readCost(target.pid, db), stats.requests);
+        rows.push({ scenario: s, users, app: stats, cost });
+        log(`app   ${s.id.padEnd(12)} ${String(users).padStart(2)} users: p50 ${stats.p50.toFixed(0)} p95 ${stats.p95.toFixed(0)} p99 ${stats.p99.toFixed(0)} ms, ${stats.rps.toFixed(1)} req/s (${stats.requests} requests); CPU ${cost.appMs.toFixed(1)} ms app, ${cost.postgresMs.toFixed(1)} ms PostgreSQL a request`);
       }
+    }
+    // Open loop: the screens in turn, `rate` arrivals a second, each screen's users in turn.
+    if (!flag("no-open-loop")) {
+      const moveTasks = taskSlices[5]!;
+      let moves = 0;
+      const servers = bare ? [landfall, bare] : [landfall];
+      const before = servers.map((srv) => readCost(srv.app.pid, srv.db));
+      log(`open loop: ${rate} requests a second for ${openSeconds} s over ${screens.length} screens`);
+      openLoop = await runOpenLoop({
+        rate,
+        seconds: openSeconds,
+        arrival: (k) => {
+          const s = screens[k % screens.length]!;
+          const round = Math.floor(k / screens.length);
+          const r = s.id === "move"
+            ? (moves < moveTasks.length ? s.request({ ...baseInputs, moveTasks }, moves++) : undefined)
+            : s.request({ ...baseInputs, moveTasks: [] }, round);
+          if (!r) return undefined;
+          const pool = cookies[s.role];
+          return { id: s.id, baseUrl: servedFor(s).app.baseUrl, cookie: r.headers?.cookie ?? pool[round % pool.length]!, request: r };
+        },
+      });
+      for (const [n, srv] of servers.entries()) {
+        const offered = [...openLoop.byScreen].filter(([id]) => (id === BARE_SCREEN.id) === (srv === bare)).reduce((sum, [, st]) => sum + st.offered, 0);
+        // Every PostgreSQL process served both apps at once: that figure belongs to neither.
+        openLoopCost.set(srv === bare ? "bare" : "app", { ...costBetween(before[n]!, readCost(srv.app.pid, srv.db), offered), postgresAllMs: NaN });
+      }
+      for (const [id, st] of openLoop.byScreen) {
+        const timeouts = st.statuses.timeout ?? 0;
+        if (st.errors > timeouts) {
+          failures += st.errors - timeouts;
+          log(`open loop ${id}: ${st.errors - timeouts} failed requests, statuses ${JSON.stringify(st.statuses)}`);
+        }
+        log(`open  ${id.padEnd(12)} ${st.completed}/${st.offered}: p50 ${st.p50.toFixed(0)} p95 ${st.p95.toFixed(0)} p99 ${st.p99.toFixed(0)} ms${timeouts ? `, ${timeouts} timed out` : ""}`);
+      }
+      log(`open loop: load average ${openLoop.loadBefore.toFixed(1)} before, ${openLoop.loadAfter.toFixed(1)} after; app ${openLoopCost.get("app")!.appCores.toFixed(2)} cores busy, its PostgreSQL backends ${openLoopCost.get("app")!.postgresCores.toFixed(2)}`);
     }
     if (!flag("no-lighthouse") && !smoke) {
       lighthouse = await runLighthouse(app.baseUrl, cookies.manager[0]!, ["/enterprises", "/pipeline", "/my-day", "/review"], log);
@@ -221,7 +321,7 @@ try {
       lighthouse = await runLighthouse(app.baseUrl, cookies.manager[0]!, ["/enterprises"], log);
     }
   } finally {
-    await app.stop();
+    await stopAll();
   }
 
   /* ── the floor: the statements each page sends, captured once, replayed through postgres.js ── */
@@ -328,11 +428,21 @@ try {
     lines.push(`| ${r.scenario.label} | ${r.users} | ${f0(a?.p50)} | ${f0(a?.p95)} | ${f0(a?.p99)} | ${f0(a?.rps)} | ${f0(fl?.p50)} | ${f0(fl?.p95)} | ${f0(fl?.p99)} | ${f0(fl?.rps)} | ${ratio} |`);
   }
   const table = lines.join("\n");
+  const costRows: CostRow[] = [...scenarios, BARE_SCREEN]
+    .filter((s) => pageCosts.has(s.id) || rows.some((r) => r.scenario === s && r.cost))
+    .map((s) => {
+      const one = rows.find((r) => r.scenario === s && r.users === 1);
+      const many = rows.find((r) => r.scenario === s && r.users === USERS);
+      return { id: s.id, label: s.label, one: one?.cost, many: many?.cost, rpsOne: one?.app?.rps, rpsMany: many?.app?.rps, page: pageCosts.get(s.id), open: openLoop?.byScreen.get(s.id) };
+    });
+  const costs = costRows.length
+    ? costTable({ rows: costRows, bareId: BARE_SCREEN.id, listId: "list-first", costRequests: COST_REQUESTS, users: USERS, openLoop, openLoopCost })
+    : "";
   const lhTable = lighthouse.length
     ? ["| page | performance | FCP ms | LCP ms | TBT ms | CLS | first-load JS (kB, transferred) | scripts |", "|---|--:|--:|--:|--:|--:|--:|--:|",
         ...lighthouse.map((l) => `| ${l.path} | ${l.score} | ${l.fcpMs.toFixed(0)} | ${l.lcpMs.toFixed(0)} | ${l.tbtMs.toFixed(0)} | ${l.cls.toFixed(3)} | ${l.scriptKb.toFixed(1)} | ${l.scripts} |`)].join("\n")
     : "";
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average at the end ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average at the end ${loadavg().map((x) => x.toFixed(1)).join(" ")}`;
   const report = [
     `# Landfall benchmark, ${new Date().toISOString()}${smoke ? " (smoke)" : ""}`,
     "",
@@ -341,6 +451,7 @@ try {
     "",
     table,
     "",
+    ...(costs ? ["What a request costs (CPU, statements, bytes), throughput and the open loop; the bare Next.js page is the framework's floor:", "", costs, ""] : []),
     lhTable,
     "",
     flags.length ? `Sequential scans of large tables:\n${flags.map((f) => `- ${f}`).join("\n")}` : "No sequential scan of a large table.",
@@ -349,7 +460,13 @@ try {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   writeFileSync(path.join(outDir, `bench-${stamp}.md`), report + "\n");
   writeFileSync(path.join(outDir, `explain-${stamp}.txt`), explains.join("\n\n") + "\n");
-  writeFileSync(path.join(outDir, `bench-${stamp}.json`), JSON.stringify({ size, rows: rows.map((r) => ({ id: r.scenario.id, users: r.users, app: r.app, floor: r.floor })), lighthouse, flags }, null, 2));
+  writeFileSync(path.join(outDir, `bench-${stamp}.json`), JSON.stringify({
+    size, clockTicksPerSecond: CLOCK_TICKS_PER_SECOND,
+    rows: rows.map((r) => ({ id: r.scenario.id, users: r.users, app: r.app, floor: r.floor, cost: r.cost })),
+    pageCosts: Object.fromEntries(pageCosts),
+    openLoop: openLoop && { ...openLoop, byScreen: Object.fromEntries(openLoop.byScreen), cost: Object.fromEntries(openLoopCost) },
+    lighthouse, flags,
+  }, null, 2));
   if (!smoke) console.log(explains.join("\n\n"));
   console.log(`\n${report}\n`);
   log(`written to ${path.relative(process.cwd(), outDir)}/bench-${stamp}.{md,json} and explain-${stamp}.txt`);

@@ -14,6 +14,8 @@ const NOT_LINKED = new Set([".next", ".data", ".git", ".env", ".env.local", ".en
 export interface App {
   baseUrl: string;
   dir: string;
+  /** The Next.js server process itself (node, titled next-server), not a wrapper. */
+  pid: number;
   /** What the app and the IdP printed, for an error message. */
   output(): string;
   stop(): Promise<void>;
@@ -47,7 +49,8 @@ export function actionId(dir: string, file: string, name: string): string {
   throw new Error(`bench: server action ${name} in ${file} not found in the build`);
 }
 
-export async function startApp(opts: { port: number; idpPort: number; databaseUrl: string; dir?: string; log: (s: string) => void }): Promise<App> {
+/** Serves the build in `dir` with `next start`, and the local IdP when given its port (Landfall; the bare app needs none). */
+export async function startApp(opts: { name?: string; port: number; idpPort?: number; databaseUrl: string; dir?: string; log: (s: string) => void }): Promise<App> {
   const dir = opts.dir ?? path.join(tmpdir(), `landfall-bench-${opts.port}`);
   const baseUrl = `http://localhost:${opts.port}`;
   const env: NodeJS.ProcessEnv = {
@@ -56,7 +59,7 @@ export async function startApp(opts: { port: number; idpPort: number; databaseUr
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(opts.port),
-    DEV_IDP_PORT: String(opts.idpPort),
+    DEV_IDP_PORT: String(opts.idpPort ?? ""),
     AUTH_URL: baseUrl,
     AUTH_SECRET: "bench-only-secret-not-for-production-0000",
     OIDC_ALLOWED_DOMAINS: "landfall.example",
@@ -72,10 +75,10 @@ export async function startApp(opts: { port: number; idpPort: number; databaseUr
     return child;
   };
   // The IdP from the working tree (it checks that it was started as itself), Next from the private copy.
-  const children: ChildProcess[] = [
-    spawnPart("node_modules/.bin/tsx", ["scripts/dev-idp.ts"], ROOT),
-    spawnPart(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], dir),
-  ];
+  // node_modules/.bin/next is node itself (a script with a node shebang, exec'd), and `next start`
+  // serves in that process: its pid is the server's.
+  const server = spawnPart(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], dir);
+  const children: ChildProcess[] = [server, ...(opts.idpPort ? [spawnPart("node_modules/.bin/tsx", ["scripts/dev-idp.ts"], ROOT)] : [])];
   const exited = () => children.find((c) => c.exitCode !== null);
   const stop = async () => {
     await Promise.all(children.map(async (child) => {
@@ -90,7 +93,7 @@ export async function startApp(opts: { port: number; idpPort: number; databaseUr
   for (;;) {
     if (exited()) {
       await stop();
-      throw new Error(`bench: the app or the IdP exited while starting:\n${output.slice(-2000)}`);
+      throw new Error(`bench: the app on ${opts.port} or the IdP exited while starting:\n${output.slice(-2000)}`);
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
@@ -104,6 +107,6 @@ export async function startApp(opts: { port: number; idpPort: number; databaseUr
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  opts.log(`app on ${baseUrl} (next start, production build), local IdP on ${opts.idpPort}`);
-  return { baseUrl, dir, stop, output: () => `${exited() ? "(a part has exited)\n" : ""}${output.slice(-3000)}` };
+  opts.log(`${opts.name ?? "app"} on ${baseUrl} (next start, production build)${opts.idpPort ? `, local IdP on ${opts.idpPort}` : ""}`);
+  return { baseUrl, dir, pid: server.pid!, stop, output: () => `${exited() ? "(a part has exited)\n" : ""}${output.slice(-3000)}` };
 }
