@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { appSourceFiles } from "./source-files";
+import { appSourceFiles, resolveAppImport, USE_CLIENT, USE_SERVER, valueImports } from "./source-files";
 
 // What the browser must never load: the validation library (about 30 kB gzip, and its eval probe
 // trips the Content Security Policy), the ORM and the database drivers. Client components import
@@ -10,20 +10,6 @@ const FORBIDDEN = ["zod", "drizzle-orm", "postgres", "@electric-sql/pglite"];
 // The one browser module that validates with the server's rules: the event page's participant
 // list checks each pasted row as the enterprise form would, before anything is sent.
 const VALIDATES_IN_BROWSER = "lib/events/participant-csv.ts";
-
-const USE_CLIENT = /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use client["']/;
-const USE_SERVER = /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/;
-// Value imports and re-exports; `import type` and `export type` are erased before the browser sees them.
-const IMPORT = /^(?:import|export)\s+(?!type\s)(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm;
-
-function resolve(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? path.resolve(specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-    if (existsSync(candidate) && /\.tsx?$/.test(candidate)) return candidate;
-  }
-  return null;
-}
 
 /** The packages a client file reaches through its value imports, with the chain that leads there. */
 function packagesReached(entry: string) {
@@ -37,10 +23,10 @@ function packagesReached(entry: string) {
     const text = readFileSync(file, "utf8");
     // A server action file reaches the browser as a reference only.
     if (file !== entry && USE_SERVER.test(text)) continue;
-    for (const [, specifier] of text.matchAll(IMPORT)) {
-      const local = resolve(file, specifier!);
+    for (const specifier of valueImports(file)) {
+      const local = resolveAppImport(file, specifier);
       if (local) queue.push({ file: local, chain: [...chain, path.relative(process.cwd(), local)] });
-      else if (FORBIDDEN.some((p) => specifier === p || specifier!.startsWith(`${p}/`))) {
+      else if (FORBIDDEN.some((p) => specifier === p || specifier.startsWith(`${p}/`))) {
         if (specifier === "zod" && chain.includes(VALIDATES_IN_BROWSER)) continue;
         reached.push(`${chain.join(" → ")} → ${specifier}`);
       }

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SHELL_NAMESPACES } from "@/lib/i18n/pick-messages";
-import { appSourceFiles } from "./source-files";
+import { appSourceFiles, resolveAppImport, USE_CLIENT, USE_SERVER, valueImports } from "./source-files";
 
 /*
  * Each page sends the browser only the messages its client components use: the root layout gives
@@ -13,25 +13,13 @@ import { appSourceFiles } from "./source-files";
  * time) needs the namespaces its file names in a "Root keys:" comment.
  */
 
-const USE_CLIENT = /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use client["']/;
-const USE_SERVER = /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*["']use server["']/;
-const IMPORT = /^(?:import|export)\s+(?!type\s)(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm;
 const NAMESPACED = /useTranslations\(\s*["']([^"']+)["']\s*\)/g;
 const ROOT = /useTranslations\(\s*\)/;
 const ROOT_KEYS = /Root keys:\s*([\w.]+(?:\s*,\s*[\w.]+)*)/;
 const DECLARED = /<ClientMessages\s+namespaces=\{\[([^\]]*)\]\}/g;
 
-function resolve(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? path.resolve(specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
-  if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
-    if (existsSync(candidate) && /\.tsx?$/.test(candidate)) return candidate;
-  }
-  return null;
-}
-
 const source = (file: string) => readFileSync(file, "utf8");
-const imports = (file: string) => [...source(file).matchAll(IMPORT)].map(([, s]) => resolve(file, s!)).filter((f): f is string => f !== null);
+const imports = (file: string) => valueImports(file).map((s) => resolveAppImport(file, s)).filter((f): f is string => f !== null);
 
 /** The namespaces the client modules reachable from `entry` ask for, each with the file that asks. */
 function clientNamespaces(entry: string) {
