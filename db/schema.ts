@@ -1,5 +1,6 @@
 import { relations, sql, type SQL } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -14,6 +15,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -483,6 +485,30 @@ export const projects = pgTable(
     index("projects_owner_idx").on(t.ownerId, t.stage),
     index("projects_chain_node_idx").on(t.chainNodeId),
   ],
+);
+
+/**
+ * The board's column figures, kept by triggers on `projects` in the transaction of every write
+ * (db/migrations/0005_project_totals.sql): per stage, status, team, owner, chain node,
+ * confidentiality and currency, how many live projects there are and the sum of their planned
+ * amounts in that currency (a missing amount adds nothing). Deleted projects are not counted; a
+ * key whose last project leaves is removed. Read through lib/projects/board-totals.ts.
+ */
+export const projectTotals = pgTable(
+  "project_totals",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    stage: stageEnum().notNull(),
+    status: projectStatusEnum().notNull(),
+    teamId: uuid(),
+    ownerId: uuid(),
+    chainNodeId: uuid(),
+    confidential: boolean().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    projects: integer().notNull(),
+    planned: numeric({ precision: 30, scale: 2 }).notNull(),
+  },
+  (t) => [unique("project_totals_key").on(t.stage, t.status, t.teamId, t.ownerId, t.chainNodeId, t.confidential, t.currency).nullsNotDistinct()],
 );
 
 export const followUps = pgTable(

@@ -89,7 +89,8 @@ const ROUTES: Route[] = [
   {
     name: "pipeline",
     as: "staff",
-    requests: queryString(["team", "owner", "chain", "status", "view"], ["team", "owner", "chain"]).map((q) => get(`/api/pipeline?${q}`)),
+    // `stage` and `after` ask for one column's next page and are refused (400) when malformed.
+    requests: queryString(["team", "owner", "chain", "status", "view", "stage", "after"], ["team", "owner", "chain"]).map((q) => get(`/api/pipeline?${q}`)),
     statuses: [200, 400],
   },
   {

@@ -62,7 +62,7 @@ async function totals(page: Page, stage: string) {
   return { count, fen: BigInt(int! + frac.padEnd(2, "0")) };
 }
 
-async function contextAs(browser: Browser, persona: "staff" | "manager" | "viewer") {
+async function contextAs(browser: Browser, persona: "staff" | "staff2" | "manager" | "viewer") {
   const context = await browser.newContext({ storageState: storageStatePath(persona) });
   return { context, page: await context.newPage() };
 }
@@ -94,6 +94,22 @@ test.describe("pipeline", () => {
     const history = page.getByRole("list", { name: "Stage changes, newest first" });
     await expect(history.getByRole("listitem").first()).toContainText("Negotiating → Site visit");
     await expect(history.getByRole("listitem").first()).toContainText("By 李明");
+    await context.close();
+  });
+
+  test("after a move on the board, the project's page reached with Back shows the new stage", async ({ browser }) => {
+    const { context, page } = await contextAs(browser, "staff");
+    const name = `Back Test ${unique()}`;
+    await createProject(page, { name, stage: "Negotiating", amount: "1", unit: "10k yuan (万元)" });
+    await expect(page.getByTestId("project-stage")).toHaveText("Negotiating");
+    // To the board in the app, so the project's page stays in the browser's history and cache.
+    await page.getByRole("link", { name: "← Pipeline", exact: true }).click();
+    await expect(page.locator("[data-board-ready=true]")).toBeVisible();
+    await drag(page, name, "Negotiating", "Site visit");
+    await expect(page.getByText(`${name} moved to Site visit.`).first()).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(page.getByTestId("project-stage")).toHaveText("Site visit");
     await context.close();
   });
 
@@ -280,6 +296,102 @@ test.describe("pipeline", () => {
     await expect(history).toHaveCount(1);
     await expect(history.first()).toContainText("Started at Signed");
     expect(page.url()).toContain(id);
+    await context.close();
+  });
+
+  test("a long column shows 25 cards and the rest on demand, by keyboard, on the board and in the list; a move keeps what was loaded", async ({ browser }) => {
+    test.slow();
+    // staff2 (storage team) owns these; the board is filtered to "owner: me", so other specs' cards do not interleave.
+    const { context, page } = await contextAs(browser, "staff2");
+    const tag = unique();
+    const name = (i: number) => `Show More ${tag} ${String(i).padStart(2, "0")}`;
+    await page.goto("/enterprises/new");
+    await page.getByLabel("English name").fill(`Show More Co ${tag}`);
+    await page.getByRole("button", { name: "Create enterprise" }).click();
+    await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
+    const enterpriseId = page.url().split("/").at(-1)!;
+
+    // The first project through the form, watched to learn the create action's wire format…
+    await page.goto(`/projects/new?enterprise=${enterpriseId}`);
+    await page.getByLabel("Project name").fill(name(0));
+    await page.getByLabel("Starting stage").selectOption({ label: "Site visit" });
+    await page.getByLabel("Planned investment").fill("1");
+    await page.getByLabel("Unit").selectOption({ label: "10k yuan (万元)" });
+    const [create] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+      page.getByRole("button", { name: "Create project" }).click(),
+    ]);
+    await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+    const body = create.postDataBuffer()!.toString("utf8");
+    expect(body).toContain(name(0));
+    // …then 29 more through the same action over HTTP, each newer than the one before.
+    for (let i = 1; i < 30; i++) {
+      const response = await page.request.post(create.url(), {
+        headers: { "next-action": create.headers()["next-action"]!, "content-type": create.headers()["content-type"]!, accept: "text/x-component", "accept-language": "en-US" },
+        data: body.replaceAll(name(0), name(i)),
+      });
+      expect(response.status()).toBe(200);
+      expect(await response.text()).toContain('"ok":true');
+    }
+
+    await openBoard(page, "/pipeline?owner=me");
+    const site = column(page, "Site visit");
+    const { count } = await totals(page, "Site visit");
+    expect(count).toBeGreaterThanOrEqual(30);
+    // The 30 are the column's newest: 29 … 05 on the first page, 04 … 00 after it.
+    await expect(site.locator("[data-project-id]")).toHaveCount(25);
+    await expect(card(site, name(29))).toBeVisible();
+    await expect(card(site, name(4))).toHaveCount(0);
+    await expect(site.getByText(`25 of ${count} shown`)).toBeVisible();
+
+    const more = site.getByRole("button", { name: "Show more in Site visit" });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    const loaded = Math.min(count, 50);
+    await expect(site.locator("[data-project-id]")).toHaveCount(loaded);
+    await expect(card(site, name(0))).toBeVisible();
+    await expect(page.locator("[role=status]", { hasText: /more projects? shown in Site visit\./ })).toHaveCount(1);
+    const ids = await site.locator("[data-project-id]").evaluateAll((cards) => cards.map((c) => c.getAttribute("data-project-id")));
+    expect(new Set(ids).size).toBe(ids.length);
+    if (count <= 50) {
+      // The button is gone with the last page: focus goes to the first card it brought.
+      await expect(more).toHaveCount(0);
+      await expect(card(site, name(4)).getByRole("link", { name: name(4) })).toBeFocused();
+    } else {
+      await expect(more).toBeFocused();
+    }
+
+    // A move goes through the query cache: the action's answer does not carry the page again,
+    // and the refetch after it keeps the cards "Show more" loaded.
+    // The answer is read on its way to the page (a streamed answer's body cannot be read afterwards).
+    const answers: string[] = [];
+    await page.route("**/pipeline**", async (route) => {
+      if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.fallback();
+      const response = await route.fetch();
+      const text = await response.text();
+      answers.push(text);
+      await route.fulfill({ response, body: text });
+    });
+    await site.getByRole("combobox", { name: `Move ${name(0)} to` }).selectOption({ label: "Intent / MoU" });
+    await expect(page.getByText(`${name(0)} moved to Intent / MoU.`).first()).toBeVisible();
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toContain('"ok":true');
+    expect(answers[0]).not.toContain(name(1));
+    await page.unrouteAll();
+    await expect(card(column(page, "Intent / MoU"), name(0))).toBeVisible();
+    // Read on to the depth shown before: every card loaded is still there (a page boundary may bring one more).
+    await expect(site.locator("[data-project-id]")).toHaveCount(Math.min(count - 1, loaded));
+    await expect(site.getByTestId("column-totals").locator("span").first()).toHaveText(`${count - 1} projects`);
+    await expect(card(site, name(1))).toBeVisible();
+
+    // The list pages the same way, stage by stage.
+    await page.goto("/pipeline?owner=me&view=list");
+    await expect(page.locator("[data-list-ready=true]")).toBeVisible();
+    const rows = page.locator("tbody[data-stage=site_visit] tr[data-project-id]");
+    await expect(rows).toHaveCount(25);
+    await page.getByRole("button", { name: "Show more in Site visit" }).click();
+    await expect(rows).toHaveCount(Math.min(count - 1, 50));
+    await expect(page.getByRole("link", { name: name(1), exact: true })).toBeVisible();
     await context.close();
   });
 

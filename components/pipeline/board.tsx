@@ -7,8 +7,9 @@ import { toast } from "sonner";
 import { type Stage, STAGES } from "@/db/enums";
 import type { ActionResult } from "@/lib/action-core";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
+import { noteSavedVersion } from "@/lib/projects/saved-versions";
 import { setProjectStatus } from "@/lib/projects/actions/set-status";
-import type { PipelineCard as Card, PipelineData } from "@/lib/projects/board-queries";
+import type { PipelineCard as Card } from "@/lib/projects/board-queries";
 import type { PipelineFilters } from "@/lib/projects/filters";
 import type { ProjectState } from "@/lib/projects/records";
 import { isBackward, needsSigning, needsVerification } from "@/lib/projects/stages";
@@ -16,6 +17,8 @@ import { BoardColumn } from "./column";
 import { type MoveRequest, MoveDialog, type MoveValues } from "./move-dialog";
 import { applyMove, applyTruth } from "./optimistic";
 import { pipelineKey, pipelineQuery } from "./query";
+import { useFocusCard } from "./show-more";
+import { useShowMore } from "./use-show-more";
 
 interface MoveVars extends MoveValues {
   card: Card;
@@ -37,16 +40,34 @@ function refusalText(result: Extract<ActionResult<unknown>, { ok: false }>) {
 
 const noSubscription = () => () => {};
 
-export function PipelineBoard({ initial, filters }: { initial: PipelineData; filters: PipelineFilters }) {
+/**
+ * The board's client island. Its data lives in the query cache (filled from the server's render,
+ * app/(app)/pipeline/page.tsx): a move changes the cache at once, the action's answer is laid
+ * over it, and a refetch of the board's own data brings the server's counts and totals; the page
+ * itself is not rendered again.
+ */
+export function PipelineBoard({ filters }: { filters: PipelineFilters }) {
   const t = useTranslations("pipeline");
   const stageName = useTranslations("projects.stages");
   const queryClient = useQueryClient();
   const options = pipelineQuery(filters);
-  const { data } = useQuery({ ...options, initialData: initial });
+  const { data } = useQuery(options);
   const [announcement, setAnnouncement] = useState("");
   const [asking, setAsking] = useState<{ request: MoveRequest; card: Card; to: Stage | "lost" } | null>(null);
 
   const say = (text: string) => setAnnouncement(text);
+  const focusCard = useFocusCard();
+  const more = useShowMore(filters, {
+    onLoaded: (page) => {
+      say(t("loadedMore", { count: page.cards.length, stage: stageName(page.stage) }));
+      if (!page.next && page.cards[0]) focusCard(page.cards[0].id);
+    },
+    onFailed: (stage) => {
+      const text = t("loadMoreFailed", { stage: stageName(stage) });
+      toast.error(text);
+      say(text);
+    },
+  });
   // Cards can only be moved once the board is interactive; tests and assistive tools can wait for this.
   const ready = useSyncExternalStore(
     noSubscription,
@@ -89,8 +110,10 @@ export function PipelineBoard({ initial, filters }: { initial: PipelineData; fil
       say(text);
     },
     onSuccess: (saved, vars) => {
+      noteSavedVersion(saved.id, saved.version);
+      // The saved truth of the card; the counts and totals follow with the refetch in onSettled.
       queryClient.setQueryData(options.queryKey, (d) =>
-        d && { ...d, cards: d.cards.map((c) => (c.id === saved.id ? { ...c, version: saved.version, pendingTo: saved.pendingTo } : c)) },
+        d && { ...d, cards: d.cards.map((c) => (c.id === saved.id ? { ...c, stage: saved.stage, status: saved.status, version: saved.version, pendingTo: saved.pendingTo } : c)) },
       );
       const text = saved.pendingTo
         ? t("requested", { name: vars.card.name, stage: stageName(vars.toStage) })
@@ -107,7 +130,8 @@ export function PipelineBoard({ initial, filters }: { initial: PipelineData; fil
       if (!result.ok) throw new Refused(result);
       return result.data;
     },
-    onSuccess: (_saved, vars) => {
+    onSuccess: (saved, vars) => {
+      noteSavedVersion(saved.id, saved.version);
       const text = t("markedLost", { name: vars.card.name });
       toast.success(text);
       say(text);
@@ -155,17 +179,21 @@ export function PipelineBoard({ initial, filters }: { initial: PipelineData; fil
     else move.mutate({ card, toStage: to, asRequest: request.asRequest ?? false, ...values });
   }
 
+  if (!data) return null;
   return (
     <>
       <div className="-mx-4 overflow-x-auto px-4 pb-4" data-board-ready={ready}>
         <ol className="flex snap-x gap-3" aria-label={t("boardLabel")}>
           {STAGES.map((stage) => {
-            const column = data.columns.find((c) => c.stage === stage) ?? { stage, count: 0, totalCny: "0" };
+            const column = data.columns.find((c) => c.stage === stage) ?? { stage, count: 0, totalCny: "0.00", planned: {} };
             return (
               <BoardColumn
                 key={stage}
                 column={column}
                 cards={data.cards.filter((c) => c.stage === stage)}
+                hasMore={data.next[stage] !== null}
+                loadingMore={more.loading.has(stage)}
+                onShowMore={() => void more.showMore(stage)}
                 onMove={requestMove}
                 findCard={(id) => data.cards.find((c) => c.id === id)}
               />

@@ -6,16 +6,24 @@ import { WanYi } from "@/components/projects/wan-yi";
 import type { Stage } from "@/db/enums";
 import type { PipelineCard as Card, PipelineColumn } from "@/lib/projects/board-queries";
 import { CARD_MIME, draggedCardId, PipelineCard } from "./card";
+import { ShowMore } from "./show-more";
 
 interface Props {
   column: PipelineColumn;
   cards: Card[];
+  /** The column has cards beyond those shown. */
+  hasMore: boolean;
+  loadingMore: boolean;
+  onShowMore: () => void;
   onMove: (card: Card, to: Stage | "lost") => void;
   findCard: (id: string) => Card | undefined;
 }
 
-/** One stage: header with count and CNY total, a drop zone for cards dragged from other stages. */
-export function BoardColumn({ column, cards, onMove, findCard }: Props) {
+/**
+ * One stage: header with count and CNY total, its cards a page at a time with "Show more" at the
+ * end, a drop zone for cards dragged from other stages.
+ */
+export function BoardColumn({ column, cards, hasMore, loadingMore, onShowMore, onMove, findCard }: Props) {
   const t = useTranslations("pipeline");
   const stageName = useTranslations("projects.stages");
   const [over, setOver] = useState(false);
@@ -59,10 +67,12 @@ export function BoardColumn({ column, cards, onMove, findCard }: Props) {
           {cards.map((card) => (
             <PipelineCard key={card.id} card={card} onMove={onMove} />
           ))}
-          {column.count > cards.length ? (
-            <li className="px-1 text-xs text-slate-500">{t("more", { count: column.count - cards.length })}</li>
-          ) : null}
         </ul>
+        {hasMore ? (
+          <div className="px-2 pb-2">
+            <ShowMore stage={column.stage} shown={cards.length} count={column.count} loading={loadingMore} onShowMore={onShowMore} />
+          </div>
+        ) : null}
       </section>
     </li>
   );

@@ -8,6 +8,7 @@ export const ISOLATED_TEST_FILES = [
   "lib/calendar/feed-rate-limit.test.ts",
   "lib/calendar/route.test.ts",
   "lib/enterprises/import-rate-limit.test.ts",
+  "lib/projects/board-totals.test.ts",
   "lib/projects/projects.test.ts",
   "lib/projects/stage-skip.test.ts",
   "lib/security/proxy.test.ts",

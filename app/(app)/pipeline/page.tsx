@@ -1,8 +1,10 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PipelineBoard } from "@/components/pipeline/board";
 import { PipelineFilterBar } from "@/components/pipeline/filters";
 import { PipelineList } from "@/components/pipeline/list";
+import { pipelineQuery } from "@/components/pipeline/query";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
 import { getPipeline } from "@/lib/projects/board-queries";
@@ -26,6 +28,10 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
     listPeople(db, viewer),
     getTranslations("pipeline"),
   ]);
+  // The board's data goes to the browser's query cache, where the board and the list read it. It
+  // replaces what the cache holds only when newer, so going back to a board keeps its loaded pages.
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(pipelineQuery(filters).queryKey, data);
   const tab = (view: "board" | "list") =>
     `rounded-md px-3 py-1.5 text-sm font-medium ${filters.view === view ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
 
@@ -45,7 +51,9 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         </div>
         <PipelineFilterBar filters={filters} teams={teams} chains={chains} people={people} />
         <p className="text-sm text-slate-600">{filters.view === "board" && viewer.role !== "viewer" ? t("hint") : t("totalsNote")}</p>
-        {filters.view === "list" ? <PipelineList initial={data} filters={filters} /> : <PipelineBoard initial={data} filters={filters} />}
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          {filters.view === "list" ? <PipelineList filters={filters} /> : <PipelineBoard filters={filters} />}
+        </HydrationBoundary>
       </div>
     </ClientMessages>
   );

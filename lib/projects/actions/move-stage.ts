@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { projects, stageChanges } from "@/db/schema";
 import { CREATE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
@@ -21,6 +20,11 @@ import { canVerify, isBackward, needsSigning, needsVerification, stagesPassed, V
  * (date and amount). A milestone after signing needs a verifier: a manager of the team (or an
  * admin) moves it with evidence at once; anyone else files one pending request for the whole move
  * and the project stays where it is.
+ *
+ * Nothing is revalidated after the move: every page that shows a project is rendered per request,
+ * the board lays the answer over its query cache and refetches its own data, and the project
+ * page's form refreshes itself. A revalidation here would make Next render the calling page again
+ * into the action's answer: the whole board, for one card.
  */
 export const moveProjectStage = action({
   name: "project.moveStage",
@@ -112,9 +116,5 @@ export const moveProjectStage = action({
       data: { id: row.id, stage: row.stage, status: row.status, version: row.version, pendingTo: state === "pending" ? input.toStage : null },
       audit,
     };
-  },
-  after({ id }) {
-    revalidatePath("/pipeline");
-    revalidatePath(`/projects/${id}`);
   },
 });

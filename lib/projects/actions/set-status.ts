@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { projects } from "@/db/schema";
 import { CREATE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
@@ -9,7 +8,10 @@ import { updateVersioned } from "@/lib/records";
 import { lockProject, projectState } from "../records";
 import { setStatusInput } from "../schema";
 
-/** Status sits beside the stage: active, delayed, dormant, or lost with a reason. */
+/**
+ * Status sits beside the stage: active, delayed, dormant, or lost with a reason. Called from the
+ * board, which refetches its own data: no revalidation (see move-stage.ts).
+ */
 export const setProjectStatus = action({
   name: "project.setStatus",
   input: setStatusInput,
@@ -29,9 +31,5 @@ export const setProjectStatus = action({
       data: { id: row.id, stage: row.stage, status: row.status, version: row.version },
       audit: [{ entityType: "project", entityId: row.id, before: project, after: row }],
     };
-  },
-  after({ id }) {
-    revalidatePath("/pipeline");
-    revalidatePath(`/projects/${id}`);
   },
 });

@@ -7,6 +7,7 @@ import { DecideRequestForm } from "@/components/projects/decide-request";
 import { ProjectFacts } from "@/components/projects/facts";
 import { StageHistory, TimeInStages } from "@/components/projects/history";
 import { Panel } from "@/components/projects/section";
+import { RefreshWhenStale } from "@/components/projects/refresh-when-stale";
 import { StageMoveForm } from "@/components/projects/stage-move-form";
 import { TrancheActions } from "@/components/projects/tranche-actions";
 import { TrancheForm } from "@/components/projects/tranche-form";
@@ -58,6 +59,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   return (
     <ClientMessages namespaces={["followUps", "projects.decide", "projects.form", "projects.move", "projects.signing", "projects.stages", "projects.tranches"]}>
       <div className="space-y-6">
+        <RefreshWhenStale records={[{ id, version: p.version }]} />
         <div className="space-y-2">
           <Link href="/pipeline" className="text-sm text-brand-700 hover:underline">
             ← {t("backToPipeline")}
