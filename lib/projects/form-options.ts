@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { delegations, enterprises, events, users } from "@/db/schema";
+import { delegations, enterprises, events } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { listPeople } from "@/lib/reference/queries";
 
 // Choices of the project form: readable reference rows, small enough to list.
 
@@ -26,14 +27,14 @@ export async function listSourceChoices(db: Db, _viewer: Viewer) {
   return { events: eventRows, delegations: delegationRows };
 }
 
-/** People a project or follow-up of `teamId` may be given to: active members of that team. */
-export async function listTeamMembers(db: Db, _viewer: Viewer, teamId: string | null) {
+/**
+ * People a project or follow-up of `teamId` may be given to: active members of that team, by
+ * name. Taken from the people kept in memory (lib/reference), not read per request.
+ */
+export async function listTeamMembers(db: Db, viewer: Viewer, teamId: string | null) {
   if (!teamId) return [];
-  return db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(and(eq(users.teamId, teamId), isNull(users.deactivatedAt), isNull(users.deletedAt)))
-    .orderBy(asc(users.name));
+  const people = await listPeople(db, viewer);
+  return people.filter((p) => p.teamId === teamId).map((p) => ({ id: p.id, name: p.name, email: p.email }));
 }
 
 export async function getEnterpriseName(db: Db, _viewer: Viewer, id: string) {
