@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
+import { LazyToaster } from "@/components/ui/lazy-toaster";
 import { pickMessages, SHELL_NAMESPACES } from "@/lib/i18n/pick-messages";
 import "./globals.css";
 
@@ -20,7 +20,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-dvh">
         {/* The shell's messages only: pages give their own client components theirs (ClientMessages). */}
         <NextIntlClientProvider messages={pickMessages(messages, SHELL_NAMESPACES)}>
-          <Providers>{children}</Providers>
+          {children}
+          <LazyToaster />
         </NextIntlClientProvider>
       </body>
     </html>

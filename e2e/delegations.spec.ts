@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { expect, type Page, test } from "@playwright/test";
-import { openUserMenu, storageStatePath } from "./support";
+import { freshCalendarFeed, storageStatePath } from "./support";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 // Next May: the trip is planned ahead, so its stops are in every calendar feed window.
@@ -119,11 +119,7 @@ test("the personal calendar feed parses as iCalendar with the stops; a revoked a
 
   // The feed lives in the account menu.
   await page.goto("/enterprises");
-  await openUserMenu(page);
-  const feed = page.getByRole("region", { name: "Calendar feed" });
-  const turnOn = feed.getByRole("button", { name: "Turn on calendar feed" });
-  if (await turnOn.isVisible()) await turnOn.click();
-  else await feed.getByRole("button", { name: "New link" }).click();
+  const feed = await freshCalendarFeed(page);
   const address = feed.getByRole("textbox", { name: "Calendar feed address" });
   await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
   const url = await address.inputValue();

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
-import { openUserMenu, storageStatePath } from "./support";
+import { freshCalendarFeed, storageStatePath } from "./support";
 
 // What the browser actually receives: the headers, the session cookie, and a Content Security
 // Policy that lets the app run (no violation anywhere on a tour of the app) while refusing
@@ -77,11 +77,7 @@ test("the session cookie is HttpOnly and SameSite=Lax, and outlives the idle tim
 test("the session endpoint answers who is signed in, never the session token or the calendar-feed token", async ({ page, context }) => {
   // Give the manager a calendar feed, so there is a feed token that could leak.
   await page.goto("/enterprises");
-  await openUserMenu(page);
-  const feed = page.getByRole("region", { name: "Calendar feed" });
-  const turnOn = feed.getByRole("button", { name: "Turn on calendar feed" });
-  if (await turnOn.isVisible()) await turnOn.click();
-  else await feed.getByRole("button", { name: "New link" }).click();
+  const feed = await freshCalendarFeed(page);
   const address = feed.getByRole("textbox", { name: "Calendar feed address" });
   await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
   const feedToken = (await address.inputValue()).split("/").at(-1)!;
@@ -165,10 +161,10 @@ test("a tour of the app runs with no policy violation: lists, records, charts, t
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
 
-  // Charts (recharts draws SVG with inline styles).
+  // Charts (SVG drawn in the browser).
   await page.goto("/review?year=2025");
   await hydrated(page);
-  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(page.locator("svg.chart-surface").first()).toBeVisible();
 
   // A record, then the delegation printout.
   await page.goto("/enterprises");

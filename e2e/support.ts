@@ -34,3 +34,18 @@ export async function openUserMenu(page: Page) {
   const menu = page.locator("details", { has: page.locator("summary[data-user-menu]") });
   if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
 }
+
+/**
+ * Opens the user menu and gives the person a fresh calendar feed address (turning the feed on, or
+ * making a new link); returns the panel. The panel loads when the menu first opens.
+ */
+export async function freshCalendarFeed(page: Page) {
+  await openUserMenu(page);
+  const feed = page.getByRole("region", { name: "Calendar feed" });
+  const turnOn = feed.getByRole("button", { name: "Turn on calendar feed" });
+  const newLink = feed.getByRole("button", { name: "New link" });
+  await expect(turnOn.or(newLink)).toBeVisible();
+  if (await turnOn.isVisible()) await turnOn.click();
+  else await newLink.click();
+  return feed;
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { openUserMenu, storageStatePath } from "./support";
+import { freshCalendarFeed, storageStatePath } from "./support";
 
 /*
  * Stored cross-site scripting: hostile text saved through the real forms is shown as text on
@@ -165,11 +165,7 @@ test("hostile text saved through the forms is shown literally and never runs", a
 
   // The calendar feed carries the follow-up as iCalendar text.
   await page.goto("/enterprises");
-  await openUserMenu(page);
-  const feed = page.getByRole("region", { name: "Calendar feed" });
-  const turnOn = feed.getByRole("button", { name: "Turn on calendar feed" });
-  if (await turnOn.isVisible()) await turnOn.click();
-  else await feed.getByRole("button", { name: "New link" }).click();
+  const feed = await freshCalendarFeed(page);
   const address = feed.getByRole("textbox", { name: "Calendar feed address" });
   await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}$/);
   const ics = await page.request.get(await address.inputValue());

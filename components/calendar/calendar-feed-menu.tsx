@@ -1,10 +1,10 @@
 import { getDb } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getFeedToken } from "@/lib/calendar/feed";
-import { CalendarFeedPanel } from "./calendar-feed-panel";
+import { CalendarFeedWhenOpen } from "./calendar-feed-lazy";
 
 /** The personal calendar feed's address with "Copy", "New link" and "Turn off"; for the user menu. */
 export async function CalendarFeedMenu({ viewer }: { viewer: Viewer }) {
   const token = await getFeedToken(await getDb(), viewer);
-  return <CalendarFeedPanel token={token} />;
+  return <CalendarFeedWhenOpen token={token} />;
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, useSyncExternalStore, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { revokeFeedToken } from "@/lib/calendar/actions/revoke-feed-token";
 import { rotateFeedToken } from "@/lib/calendar/actions/rotate-feed-token";

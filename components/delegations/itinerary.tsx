@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { DANGER_BUTTON, Modal } from "@/components/ui/modal";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-core";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { EnterprisePicker } from "@/components/enterprises/enterprise-picker";
 import { FormMessage } from "@/components/projects/form-message";
 import { useActionForm } from "@/components/projects/use-action-form";

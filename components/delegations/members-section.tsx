@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { FormMessage } from "@/components/projects/form-message";
 import { useActionForm } from "@/components/projects/use-action-form";
 import { buttonClass } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { removeContact } from "@/lib/contacts/actions/remove-contact";
 

@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { primaryName } from "@/lib/i18n/display";
+import { QueryIsland } from "@/components/query-island";
 
 export interface PickedEnterprise {
   id: string;
@@ -38,7 +39,7 @@ interface Props {
  * Pick an enterprise by typing part of its Chinese or English name: a combobox with a
  * listbox of matches, operable with arrows, Enter and Escape. The id goes in a hidden input.
  */
-export function EnterprisePicker({ name, label, defaultValue = null, errors, onChange }: Props) {
+function EnterprisePickerInner({ name, label, defaultValue = null, errors, onChange }: Props) {
   const t = useTranslations("enterprisePicker");
   const locale = useLocale();
   const id = useId();
@@ -141,5 +142,13 @@ export function EnterprisePicker({ name, label, defaultValue = null, errors, onC
         {errors?.join(" ")}
       </p>
     </div>
+  );
+}
+
+export function EnterprisePicker(props: Props) {
+  return (
+    <QueryIsland>
+      <EnterprisePickerInner {...props} />
+    </QueryIsland>
   );
 }

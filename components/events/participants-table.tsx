@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
 import { Button } from "@/components/ui/button";
 import { PARTICIPANT_ROLES } from "@/db/enums";

@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { type Stage, STAGES } from "@/db/enums";
 import type { ActionResult } from "@/lib/action-core";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
@@ -14,11 +15,15 @@ import type { PipelineFilters } from "@/lib/projects/filters";
 import type { ProjectState } from "@/lib/projects/records";
 import { isBackward, needsSigning, needsVerification } from "@/lib/projects/stages";
 import { BoardColumn } from "./column";
-import { type MoveRequest, MoveDialog, type MoveValues } from "./move-dialog";
+import type { MoveRequest, MoveValues } from "./move-dialog";
 import { applyMove, applyTruth } from "./optimistic";
 import { pipelineKey, pipelineQuery } from "./query";
 import { useFocusCard } from "./show-more";
 import { useShowMore } from "./use-show-more";
+
+// The dialog for moves that ask for something (a reason, evidence, the signing) loads with the
+// first such move; once there it stays mounted, so closing it returns focus to the card.
+const MoveDialog = dynamic(() => import("./move-dialog").then((m) => m.MoveDialog));
 
 interface MoveVars extends MoveValues {
   card: Card;
@@ -53,7 +58,12 @@ export function PipelineBoard({ filters }: { filters: PipelineFilters }) {
   const options = pipelineQuery(filters);
   const { data } = useQuery(options);
   const [announcement, setAnnouncement] = useState("");
-  const [asking, setAsking] = useState<{ request: MoveRequest; card: Card; to: Stage | "lost" } | null>(null);
+  const [asking, setAskingState] = useState<{ request: MoveRequest; card: Card; to: Stage | "lost" } | null>(null);
+  const [dialogLoaded, setDialogLoaded] = useState(false);
+  const setAsking = (next: typeof asking) => {
+    if (next) setDialogLoaded(true);
+    setAskingState(next);
+  };
 
   const say = (text: string) => setAnnouncement(text);
   const focusCard = useFocusCard();
@@ -204,7 +214,7 @@ export function PipelineBoard({ filters }: { filters: PipelineFilters }) {
       <p aria-live="polite" role="status" className="sr-only">
         {announcement}
       </p>
-      <MoveDialog request={asking?.request ?? null} onCancel={() => setAsking(null)} onConfirm={confirm} />
+      {dialogLoaded ? <MoveDialog request={asking?.request ?? null} onCancel={() => setAsking(null)} onConfirm={confirm} /> : null}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { OriginalAmount, WanYi } from "@/components/projects/wan-yi";
 import { STAGES } from "@/db/enums";
 import { primaryName } from "@/lib/i18n/display";

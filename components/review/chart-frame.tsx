@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import type { ChartPoint } from "@/lib/review/chart-points";
 
-// The charting library is drawn in the browser only and fetched after the page is up: the
+// The charts are drawn in the browser only, their code fetched after the page is up: the
 // review's figures are in the tables, which the server renders; the charts repeat them.
 const ReviewChart = dynamic(() => import("./review-chart").then((m) => m.ReviewChart), { ssr: false });
 

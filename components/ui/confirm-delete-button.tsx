@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
 import type { ActionResult } from "@/lib/action-core";

@@ -4,6 +4,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { ContactChoice } from "@/lib/visits/queries";
 import { CHECK_ROW, ErrorText } from "./form-bits";
+import { QueryIsland } from "@/components/query-island";
 
 export const enterpriseContactsQuery = (enterpriseId: string | null) =>
   queryOptions({
@@ -26,7 +27,7 @@ interface Props {
 }
 
 /** Their side: the chosen enterprise's contacts as checkboxes, and a free-text "someone else". */
-export function TheirSide({ enterpriseId, checked, theirsNew, errors, newErrors }: Props) {
+function TheirSideInner({ enterpriseId, checked, theirsNew, errors, newErrors }: Props) {
   const t = useTranslations("visits");
   const { data, isPending, isError } = useQuery(enterpriseContactsQuery(enterpriseId));
   const status = !enterpriseId
@@ -75,5 +76,13 @@ export function TheirSide({ enterpriseId, checked, theirsNew, errors, newErrors 
         <ErrorText id="theirsNew-error" errors={newErrors} />
       </div>
     </fieldset>
+  );
+}
+
+export function TheirSide(props: Props) {
+  return (
+    <QueryIsland>
+      <TheirSideInner {...props} />
+    </QueryIsland>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { type PickedEnterprise, EnterprisePicker } from "@/components/enterprises/enterprise-picker";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

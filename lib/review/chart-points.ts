@@ -38,3 +38,15 @@ export function chartPoints(table: ReviewTable, series: Series[]): ChartPoint[] 
     return point;
   });
 }
+
+/** Up to about `count` round steps (1, 2 or 5 × 10ⁿ) from 0 to at least `max`. */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0, 1];
+  const rough = max / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const ticks = [];
+  for (let v = 0; v < max + step / 2; v += step) ticks.push(Number(v.toPrecision(12)));
+  if (ticks.at(-1)! < max) ticks.push(Number((ticks.at(-1)! + step).toPrecision(12)));
+  return ticks;
+}

@@ -5,6 +5,7 @@ import { PipelineBoard } from "@/components/pipeline/board";
 import { PipelineFilterBar } from "@/components/pipeline/filters";
 import { PipelineList } from "@/components/pipeline/list";
 import { pipelineQuery } from "@/components/pipeline/query";
+import { QueryIsland } from "@/components/query-island";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
 import { getPipeline } from "@/lib/projects/board-queries";
@@ -51,9 +52,11 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
         </div>
         <PipelineFilterBar filters={filters} teams={teams} chains={chains} people={people} />
         <p className="text-sm text-slate-600">{filters.view === "board" && viewer.role !== "viewer" ? t("hint") : t("totalsNote")}</p>
-        <HydrationBoundary state={dehydrate(queryClient)}>
-          {filters.view === "list" ? <PipelineList filters={filters} /> : <PipelineBoard filters={filters} />}
-        </HydrationBoundary>
+        <QueryIsland>
+          <HydrationBoundary state={dehydrate(queryClient)}>
+            {filters.view === "list" ? <PipelineList filters={filters} /> : <PipelineBoard filters={filters} />}
+          </HydrationBoundary>
+        </QueryIsland>
       </div>
     </ClientMessages>
   );

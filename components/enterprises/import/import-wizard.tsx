@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-core";
 import { importEnterprises, previewImport } from "@/lib/enterprises/actions/import-enterprises";

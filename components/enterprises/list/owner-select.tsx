@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 
 interface Person {
@@ -8,10 +7,15 @@ interface Person {
   name: string;
 }
 
-async function fetchPeople(): Promise<Person[]> {
-  const response = await fetch("/api/people");
-  if (!response.ok) throw new Error(`people: ${response.status}`);
-  return response.json();
+/** One request per tab, shared by every select that asks; forgotten after a failure, so the next opening retries. */
+let people: Promise<Person[]> | null = null;
+function fetchPeople(): Promise<Person[]> {
+  people ??= fetch("/api/people").then((response) => {
+    if (!response.ok) throw new Error(`people: ${response.status}`);
+    return response.json() as Promise<Person[]>;
+  });
+  people.catch(() => (people = null));
+  return people;
 }
 
 /**
@@ -30,8 +34,16 @@ export function OwnerSelect({ selected, anyLabel, meLabel, className }: { select
     panel.addEventListener("toggle", opened);
     return () => panel.removeEventListener("toggle", opened);
   }, []);
-  const { data: people } = useQuery({ queryKey: ["people"], queryFn: fetchPeople, enabled: wanted, staleTime: 5 * 60_000 });
-  const options = people ?? (selected ? [selected] : []);
+  const [loaded, setLoaded] = useState<Person[] | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    fetchPeople().then((list) => current && setLoaded(list), () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [wanted]);
+  const options = loaded ?? (selected ? [selected] : []);
 
   return (
     <select
@@ -40,7 +52,7 @@ export function OwnerSelect({ selected, anyLabel, meLabel, className }: { select
       value={value}
       onChange={(event) => setValue(event.target.value)}
       onFocus={() => setWanted(true)}
-      aria-busy={wanted && !people}
+      aria-busy={wanted && !loaded}
       className={className}
     >
       <option value="">{anyLabel}</option>

@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { MergeCandidate } from "@/lib/enterprises/merge-queries";
 import { countryName, primaryName } from "@/lib/i18n/display";
+import { QueryIsland } from "@/components/query-island";
 
 /** Waits until typing pauses, so each keystroke is not a request. */
 function useSettled(value: string, ms = 250) {
@@ -16,7 +17,7 @@ function useSettled(value: string, ms = 250) {
   return settled;
 }
 
-export function CandidateSearch({ mergedId, onChoose }: { mergedId: string; onChoose: (survivorId: string) => void }) {
+function CandidateSearchInner({ mergedId, onChoose }: { mergedId: string; onChoose: (survivorId: string) => void }) {
   const t = useTranslations("merge");
   const locale = useLocale();
   const inputId = useId();
@@ -89,5 +90,13 @@ export function CandidateSearch({ mergedId, onChoose }: { mergedId: string; onCh
         </ul>
       ) : null}
     </div>
+  );
+}
+
+export function CandidateSearch(props: { mergedId: string; onChoose: (survivorId: string) => void }) {
+  return (
+    <QueryIsland>
+      <CandidateSearchInner {...props} />
+    </QueryIsland>
   );
 }

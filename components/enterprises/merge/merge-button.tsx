@@ -4,9 +4,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { primaryName } from "@/lib/i18n/display";
-import { CandidateSearch } from "./candidate-search";
-import { MergePreviewPanel } from "./merge-preview";
+import dynamic from "next/dynamic";
 import { Modal } from "@/components/ui/modal";
+
+// The search and the side-by-side preview (and the query library they use) load when the dialog
+// first opens, not with every enterprise page.
+const CandidateSearch = dynamic(() => import("./candidate-search").then((m) => m.CandidateSearch));
+const MergePreviewPanel = dynamic(() => import("./merge-preview").then((m) => m.MergePreviewPanel));
 
 /** "Merge into…": choose the record that stays, see both side by side, then confirm. */
 type Names = { nameZh: string | null; nameEn: string | null };
@@ -30,7 +34,7 @@ export function MergeEnterpriseButton({ id, version, names }: { id: string; vers
         {t("open")}
       </Button>
       <Modal open={open} onClose={() => setOpen(false)} title={t("title")} busy={busy} wide>
-        {survivorId ? (
+        {!open ? null : survivorId ? (
           <MergePreviewPanel survivorId={survivorId} mergedId={id} mergedVersion={version} onBack={() => setSurvivorId(null)} onBusy={setBusy} />
         ) : (
           <div className="space-y-4">

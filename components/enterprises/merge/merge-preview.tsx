@@ -4,13 +4,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { mergeEnterprises } from "@/lib/enterprises/actions/merge-enterprises";
 import type { FillableField } from "@/lib/enterprises/merge-record";
 import type { MergePreview, MergeSide } from "@/lib/enterprises/merge-queries";
 import { countryName, primaryName } from "@/lib/i18n/display";
 import { ModalMessage } from "@/components/ui/modal";
+import { QueryIsland } from "@/components/query-island";
 
 const COUNT_KEYS = ["contacts", "visits", "projects", "followUps", "stops", "participants", "delegationLinks", "chainNodes"] as const;
 
@@ -23,7 +24,7 @@ interface Props {
   onBusy: (busy: boolean) => void;
 }
 
-export function MergePreviewPanel({ survivorId, mergedId, mergedVersion, onBack, onBusy }: Props) {
+function MergePreviewPanelInner({ survivorId, mergedId, mergedVersion, onBack, onBusy }: Props) {
   const t = useTranslations("merge");
   const te = useTranslations("enterprises");
   const locale = useLocale();
@@ -161,5 +162,13 @@ export function MergePreviewPanel({ survivorId, mergedId, mergedVersion, onBack,
         </Button>
       </div>
     </div>
+  );
+}
+
+export function MergePreviewPanel(props: Props) {
+  return (
+    <QueryIsland>
+      <MergePreviewPanelInner {...props} />
+    </QueryIsland>
   );
 }

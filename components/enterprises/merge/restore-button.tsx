@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { restoreEnterprise } from "@/lib/enterprises/actions/restore-enterprise";
 import { primaryName } from "@/lib/i18n/display";

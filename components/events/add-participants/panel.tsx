@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { EnterprisePicker } from "@/components/enterprises/enterprise-picker";
 import { Button, buttonClass } from "@/components/ui/button";
 import { PARTICIPANT_ROLES } from "@/db/enums";
