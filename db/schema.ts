@@ -6,6 +6,7 @@ import {
   check,
   char,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -660,6 +661,53 @@ export const auditLog = pgTable(
     index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at.desc().nullsFirst()),
     index("audit_log_actor_idx").on(t.actorId, t.at.desc().nullsFirst()),
   ],
+);
+
+/* ─────────────────────── review figures ─────────────────────── */
+
+/**
+ * The kinds of review fact: `signed` the first applied change into 签约 of a project in a year
+ * (its month); `started` an applied change into 开工 (year, month); `top` the furthest stage a
+ * project's applied changes reached; `stint` a completed stay in a stage (its length in days);
+ * `funds` a live tranche (the day's year and month, its CNY at that day's rate).
+ */
+export const reviewFactKindEnum = pgEnum("review_fact_kind", ["signed", "started", "top", "stint", "funds"]);
+
+/**
+ * What the review's history-derived figures read (lib/review/queries.ts), so that they never scan
+ * projects, stage changes or tranches. Derived from those tables by triggers in the transaction of
+ * every write (db/migrations/0006_review_facts.sql): a write recomputes the facts of the projects
+ * it touched. Each row carries a copy of its project's current stage, team, owner, chain node,
+ * confidentiality, currency and planned amount, so the visibility rule and the filters apply to
+ * it as to the project. Deleted projects have no facts.
+ */
+export const reviewFacts = pgTable(
+  "review_facts",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    projectId: uuid().notNull(),
+    kind: reviewFactKindEnum().notNull(),
+    /** top: the furthest stage reached; stint: the stage stayed in. */
+    stage: stageEnum(),
+    /** signed, started, funds: the Asia/Shanghai calendar year and month (funds: of the day received). */
+    year: integer(),
+    month: integer(),
+    /**
+     * stint: days from entering the stage to the next applied change, as the double precision the
+     * median (percentile_cont) reads: the same value it would convert from the exact interval.
+     */
+    days: doublePrecision(),
+    /** funds: the tranche in CNY at the rate valid on the day received, rounded to the fen. */
+    cny: numeric({ precision: 30, scale: 2 }),
+    projectStage: stageEnum().notNull(),
+    teamId: uuid(),
+    ownerId: uuid(),
+    chainNodeId: uuid(),
+    confidential: boolean().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    plannedAmount: money(),
+  },
+  (t) => [index("review_facts_kind_idx").on(t.kind, t.year, t.month), index("review_facts_project_idx").on(t.projectId)],
 );
 
 /* ─────────────────────── relations ─────────────────────── */

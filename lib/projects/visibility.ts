@@ -1,6 +1,6 @@
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { projects, projectTotals } from "@/db/schema";
+import { projects, projectTotals, reviewFacts } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 
 /** The columns the visibility rule reads: the same on a project and on a row of project_totals. */
@@ -35,4 +35,9 @@ export function visibleProjects(viewer: Viewer): SQL {
  */
 export function visibleTotals(viewer: Viewer): SQL {
   return mayRead(viewer, projectTotals) ?? sql`true`;
+}
+
+/** The same rule over the review's facts, each of which carries its project's team, owner and confidentiality. */
+export function visibleFacts(viewer: Viewer): SQL {
+  return mayRead(viewer, reviewFacts) ?? sql`true`;
 }

@@ -46,9 +46,16 @@ function sees(v: Viewer, f: ReviewFilters): SQL {
     and (${f.team}::uuid is null or p.team_id = ${f.team}::uuid)
     and (${f.chain}::uuid is null or exists (select 1 from chain_nodes n where n.id = p.chain_node_id and n.chain_id = ${f.chain}::uuid))`;
 }
-const planned = sql.raw(`round(p.planned_amount * (case p.currency when 'CNY' then 1 else
-  (select r.rate_to_cny from exchange_rates r where r.currency = p.currency and r.deleted_at is null
-   and r.valid_from <= (now() at time zone 'Asia/Shanghai')::date order by r.valid_from desc limit 1) end), 2)`);
+/** CNY per unit of a currency (a column of alias x), at the latest rate valid today. */
+const rateToday = sql.raw(`(case x.currency when 'CNY' then 1 else
+  (select r.rate_to_cny from exchange_rates r where r.currency = x.currency and r.deleted_at is null
+   and r.valid_from <= (now() at time zone 'Asia/Shanghai')::date order by r.valid_from desc limit 1) end)`);
+// Planned amounts in CNY are defined as the board defines its totals: each currency's planned
+// amounts summed, converted once and rounded to the fen, then added over the currencies (no longer
+// each project rounded on its own). `planned` is that figure for the projects of alias p matching
+// `where`; grouped figures below sum per (group, currency) first.
+const planned = (where: SQL) => sql`(select sum(round(x.amount * ${rateToday}, 2)) from (
+  select p.currency, sum(p.planned_amount) as amount from projects p where ${where} group by p.currency) x)`;
 const tranche = sql.raw(`round(t.amount * (case t.currency when 'CNY' then 1 else
   (select r.rate_to_cny from exchange_rates r where r.currency = t.currency and r.deleted_at is null
    and r.valid_from <= t.received_on order by r.valid_from desc limit 1) end), 2)`);
@@ -74,7 +81,8 @@ describe.each(CASES)("review figures for %s", (_name, who, f) => {
     const expected = [];
     for (const stage of STAGES) {
       const [row] = await q<{ count: number; amount: string | null }>(sql`
-        select count(*)::int as count, sum(${planned})::text as amount from projects p where ${sees(v, f)} and p.stage = ${stage}`);
+        select count(*)::int as count, ${planned(sql`${sees(v, f)} and p.stage = ${stage}`)}::text as amount
+        from projects p where ${sees(v, f)} and p.stage = ${stage}`);
       expected.push({ stage, count: row!.count, amount: money(row!.amount) });
     }
     const actual = (await getFunnel(database.db, v, f)).map((r) => ({ ...r, amount: money(r.amount) }));
@@ -122,9 +130,11 @@ describe.each(CASES)("review figures for %s", (_name, who, f) => {
   ] as const)("breakdown by %s equals an independent group", async (by, keyExpr) => {
     const v = who();
     const expected = await q<{ key: string | null; count: number; amount: string | null; signedInYear: number }>(sql`
-      select g.key, count(*)::int as count, sum(g.cny)::text as amount, sum(g.signed)::int as "signedInYear"
-      from (select ${sql.raw(keyExpr)}::text as key, ${planned} as cny, case when ${signedIn(f.year)} then 1 else 0 end as signed
-            from projects p where ${sees(v, f)}) g group by g.key`);
+      select x.key, sum(x.n)::int as count, sum(round(x.amount * ${rateToday}, 2))::text as amount, sum(x.signed)::int as "signedInYear"
+      from (select g.key, g.currency, count(*) as n, sum(g.amount) as amount, sum(g.signed) as signed
+            from (select ${sql.raw(keyExpr)}::text as key, p.currency, p.planned_amount as amount, case when ${signedIn(f.year)} then 1 else 0 end as signed
+                  from projects p where ${sees(v, f)}) g group by g.key, g.currency) x
+      group by x.key`);
     const norm = (rows: { key: string | null; count: number; amount: string | null; signedInYear: number }[]) =>
       rows.map((r) => ({ key: r.key, count: r.count, amount: money(r.amount), signedInYear: r.signedInYear }))
         .sort((a, b) => String(a.key).localeCompare(String(b.key)));
@@ -138,7 +148,7 @@ describe.each(CASES)("review figures for %s", (_name, who, f) => {
       (select sum(funds_in_place)::text from targets where year = ${f.year} and deleted_at is null and (${f.team}::uuid is null or team_id = ${f.team}::uuid)) as tf,
       (select coalesce(sum(projects_signed), 0)::int from targets where year = ${f.year} and deleted_at is null and (${f.team}::uuid is null or team_id = ${f.team}::uuid)) as tps,
       (select coalesce(sum(projects_started), 0)::int from targets where year = ${f.year} and deleted_at is null and (${f.team}::uuid is null or team_id = ${f.team}::uuid)) as tpst,
-      (select sum(${planned})::text from projects p where ${sees(v, f)} and ${signedIn(f.year)}) as sa,
+      (select ${planned(sql`${sees(v, f)} and ${signedIn(f.year)}`)}::text) as sa,
       (select count(*)::int from projects p where ${sees(v, f)} and ${signedIn(f.year)}) as ps,
       (select count(*)::int from stage_changes c join projects p on p.id = c.project_id where ${sees(v, f)} and ${applied}
         and c.to_stage = 'construction' and c.changed_at >= ${monthStart(f.year, 1)} and c.changed_at < ${monthStart(f.year, 13)}) as pst,
@@ -158,7 +168,7 @@ describe.each(CASES)("review figures for %s", (_name, who, f) => {
     const expected = [];
     for (let month = 1; month <= 12; month++) {
       const [e] = await q<{ sa: string | null; fip: string | null; ps: number; pst: number }>(sql`select
-        (select sum(${planned})::text from projects p where ${sees(v, f)} and ${signedIn(f.year, month + 1)}) as sa,
+        (select ${planned(sql`${sees(v, f)} and ${signedIn(f.year, month + 1)}`)}::text) as sa,
         (select sum(${tranche})::text from fund_tranches t join projects p on p.id = t.project_id where ${sees(v, f)}
           and t.deleted_at is null and t.received_on >= make_date(${f.year}::int, 1, 1)
           and t.received_on < make_date(${f.year}::int, 1, 1) + make_interval(months => ${month}::int)) as fip,
@@ -176,9 +186,11 @@ describe.each(CASES)("review figures for %s", (_name, who, f) => {
   it("contracted against funds in place equals independent per-team sums", async () => {
     const v = who();
     const expected = await q<{ key: string | null; projects: number; contracted: string | null; inPlace: string | null }>(sql`
-      select p.team_id::text as key, count(*)::int as projects, sum(${planned})::text as contracted,
-        sum((select sum(${tranche}) from fund_tranches t where t.project_id = p.id and t.deleted_at is null))::text as "inPlace"
-      from projects p where ${sees(v, f)} and ${rank("p.stage")} >= ${STAGES.indexOf("signed") + 1} group by p.team_id`);
+      select x.key, sum(x.n)::int as projects, sum(round(x.amount * ${rateToday}, 2))::text as contracted, sum(x.paid)::text as "inPlace"
+      from (select p.team_id::text as key, p.currency, count(*) as n, sum(p.planned_amount) as amount,
+              sum((select sum(${tranche}) from fund_tranches t where t.project_id = p.id and t.deleted_at is null)) as paid
+            from projects p where ${sees(v, f)} and ${rank("p.stage")} >= ${STAGES.indexOf("signed") + 1} group by p.team_id, p.currency) x
+      group by x.key`);
     const norm = (rows: { key: string | null; projects: number; contracted: string | null; inPlace: string | null }[]) =>
       rows.map((r) => ({ key: r.key, projects: r.projects, contracted: money(r.contracted), inPlace: money(r.inPlace) }))
         .sort((x, y) => String(x.key).localeCompare(String(y.key)));

@@ -1,40 +1,42 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import { chainNodes, projects } from "@/db/schema";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { chainNodes, projectTotals, reviewFactKindEnum, reviewFacts } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { rateToCny } from "@/lib/projects/cny";
-import { visibleProjects } from "@/lib/projects/visibility";
+import { visibleFacts, visibleTotals } from "@/lib/projects/visibility";
 import type { ReviewFilters } from "./filters";
 
-/**
- * The projects every figure is computed over: visible to the caller, not deleted, narrowed by
- * team and chain. Planned amounts in CNY at today's rate (cny.ts); null when no rate is known.
- * Use as a CTE: `with s as (${scopedProjects(viewer, filters)}) …`.
- */
-export function scopedProjects(viewer: Viewer, f: ReviewFilters): SQL {
-  return sql`select ${projects.id} as id, ${projects.stage} as stage, ${projects.teamId} as team_id,
-      ${projects.ownerId} as owner_id, ${chainNodes.chainId} as chain_id,
-      round(${projects.plannedAmount} * ${rateToCny(projects.currency)}, 2) as cny
-    from ${projects} left join ${chainNodes} on ${chainNodes.id} = ${projects.chainNodeId}
-    where ${visibleProjects(viewer)}
-      ${f.team ? sql`and ${projects.teamId} = ${f.team}` : sql``}
-      ${f.chain ? sql`and ${chainNodes.chainId} = ${f.chain}` : sql``}`;
+// The review reads two summaries, never the projects, their stage changes or their tranches:
+// project_totals (counts and planned amounts per stage, team, owner, chain node, confidentiality
+// and currency) and review_facts (each project's signings, starts, furthest stage, stints and
+// tranches). Both carry the project's team, owner, chain node and confidentiality, so the caller's
+// visibility and the filters apply to their rows as to the projects themselves.
+
+type FactKind = (typeof reviewFactKindEnum.enumValues)[number];
+
+/** The team and chain filters over the columns both summaries share. The chain is the chain of the project's node. */
+function narrowed(f: ReviewFilters, t: { teamId: AnyPgColumn; chainNodeId: AnyPgColumn }): (SQL | undefined)[] {
+  return [
+    f.team ? eq(t.teamId, f.team) : undefined,
+    f.chain ? sql`${t.chainNodeId} in (select ${chainNodes.id} from ${chainNodes} where ${chainNodes.chainId} = ${f.chain})` : undefined,
+  ];
 }
 
-/** Applied, non-deleted stage changes: the history every timing figure reads. */
-export const appliedChanges = sql.raw(
-  `select project_id, to_stage, changed_at, created_at from stage_changes where state = 'applied' and deleted_at is null`,
-);
+/** The rows of project_totals the caller's figures add up: visible, of the team and chain chosen. */
+export function totalsInScope(viewer: Viewer, f: ReviewFilters): SQL {
+  return and(visibleTotals(viewer), ...narrowed(f, projectTotals))!;
+}
 
-/** A timestamp's calendar year and month in Asia/Shanghai. */
-export const yearOf = (ts: SQL) => sql`extract(year from (${ts} at time zone 'Asia/Shanghai'))::int`;
-export const monthOf = (ts: SQL) => sql`extract(month from (${ts} at time zone 'Asia/Shanghai'))::int`;
+/** The facts of one kind the caller's figures count: of visible projects, of the team and chain chosen. */
+export function factsInScope(viewer: Viewer, f: ReviewFilters, kind: FactKind): SQL {
+  return and(eq(reviewFacts.kind, kind), visibleFacts(viewer), ...narrowed(f, reviewFacts))!;
+}
 
-/** A tranche in CNY at the latest rate valid on or before the day it was received. */
-export const trancheCny = sql.raw(`round(ft.amount * (case when ft.currency = 'CNY' then 1::numeric else (
-    select er.rate_to_cny from exchange_rates er
-    where er.currency = ft.currency and er.valid_from <= ft.received_on and er.deleted_at is null
-    order by er.valid_from desc limit 1) end), 2)`);
-
-/** Live tranches, aliased ft, with their CNY amount. */
-export const liveTranches = sql`select ft.project_id, ft.received_on, ${trancheCny} as cny from fund_tranches ft where ft.deleted_at is null`;
+/**
+ * Planned amounts in CNY, over rows already summed per currency (`rel.planned`, `rel.currency`):
+ * each currency's sum converted at today's rate and rounded to the fen, as the board's totals
+ * (lib/projects/board-figures.ts). Add these over the currencies; a currency without a rate adds
+ * nothing. The columns are qualified: inside the rate's subquery a bare `currency` is the rate's.
+ */
+export const plannedCny = (rel: string) => sql`round(${sql.raw(`${rel}.planned`)} * ${rateToCny(sql.raw(`${rel}.currency`))}, 2)`;

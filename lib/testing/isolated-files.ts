@@ -11,6 +11,7 @@ export const ISOLATED_TEST_FILES = [
   "lib/projects/board-totals.test.ts",
   "lib/projects/projects.test.ts",
   "lib/projects/stage-skip.test.ts",
+  "lib/review/review-facts.test.ts",
   "lib/security/proxy.test.ts",
   "lib/validation.test.ts",
 ];
