@@ -53,6 +53,12 @@ const drag = (page: Page, name: string, from: string, to: string) =>
   // Dropped on the column's header: a long column's centre can be below the window.
   card(column(page, from), name).getByTestId("card-body").dragTo(column(page, to), { targetPosition: { x: 40, y: 20 } });
 
+/** Chooses in a card's "Move to" menu as a person does: reaching it first, which fills in its stages. */
+async function chooseMove(menu: Locator, option: { label: string }) {
+  await menu.focus();
+  await menu.selectOption(option);
+}
+
 /** A column's count and its exact CNY total in fen, read from the header (the tooltip has the exact amount). */
 async function totals(page: Page, stage: string) {
   const header = column(page, stage).getByTestId("column-totals");
@@ -121,7 +127,7 @@ test.describe("pipeline", () => {
     // From the keyboard: the card's "Move to" menu.
     await openBoard(staff.page);
     const signed = column(staff.page, "Signed");
-    await signed.getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Registered" });
+    await chooseMove(signed.getByRole("combobox", { name: `Move ${name} to` }), { label: "Registered" });
     await expect(card(signed, name)).toContainText("Pending verification: Registered");
     // The card shows the request at once; the toast says the server has saved it.
     await expect(staff.page.getByText(`${name}: a move to Registered is waiting for a manager's verification.`).first()).toBeVisible();
@@ -166,7 +172,7 @@ test.describe("pipeline", () => {
 
     // The "Move to" menu skips three stages: the dialog asks for the signing as well as the evidence.
     await openBoard(page);
-    await column(page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Registered" });
+    await chooseMove(column(page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }), { label: "Registered" });
     const dialog = page.getByRole("dialog", { name: `Verify ${name}: Registered` });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole("group", { name: "The signing" })).toBeVisible();
@@ -251,11 +257,11 @@ test.describe("pipeline", () => {
     await expect(card(column(second.page, "Negotiating"), name)).toBeVisible();
 
     // Two windows are open; the menu moves the card without depending on which one has focus.
-    await column(first.page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Site visit" });
+    await chooseMove(column(first.page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }), { label: "Site visit" });
     await expect(first.page.getByText(`${name} moved to Site visit.`).first()).toBeVisible();
 
     // The second board still shows the card where it was; its move is stale.
-    await column(second.page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }).selectOption({ label: "Intent / MoU" });
+    await chooseMove(column(second.page, "Negotiating").getByRole("combobox", { name: `Move ${name} to` }), { label: "Intent / MoU" });
     await expect(second.page.getByText(`Someone else moved ${name} first. It is at Site visit; the board shows it there now.`).first()).toBeVisible();
     await expect(card(column(second.page, "Site visit"), name)).toBeVisible();
     await expect(card(column(second.page, "Intent / MoU"), name)).toHaveCount(0);
@@ -372,7 +378,7 @@ test.describe("pipeline", () => {
       answers.push(text);
       await route.fulfill({ response, body: text });
     });
-    await site.getByRole("combobox", { name: `Move ${name(0)} to` }).selectOption({ label: "Intent / MoU" });
+    await chooseMove(site.getByRole("combobox", { name: `Move ${name(0)} to` }), { label: "Intent / MoU" });
     await expect(page.getByText(`${name(0)} moved to Intent / MoU.`).first()).toBeVisible();
     expect(answers).toHaveLength(1);
     expect(answers[0]).toContain('"ok":true');

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
 import { OriginalAmount, WanYi } from "@/components/projects/wan-yi";
 import { type Stage, STAGES } from "@/db/enums";
 import { primaryName } from "@/lib/i18n/display";
@@ -61,27 +62,43 @@ export function PipelineCard({ card, onMove }: { card: Card; onMove: (card: Card
       {card.pendingTo ? (
         <p className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-900">{t("pending", { stage: stageName(card.pendingTo) })}</p>
       ) : null}
-      {card.canMove ? (
-        <label className="block pt-1">
-          <span className="sr-only">{t("moveTo", { name: card.name })}</span>
-          <select
-            value=""
-            onChange={(event) => {
-              const to = event.target.value as Stage | "lost" | "";
-              if (to) onMove(card, to);
-            }}
-            className="block w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700"
-          >
-            <option value="">{t("moveToPlaceholder")}</option>
-            {STAGES.filter((s) => s !== card.stage).map((s) => (
+      {card.canMove ? <MoveSelect card={card} onMove={onMove} /> : null}
+    </li>
+  );
+}
+
+/**
+ * A card's "Move to" menu. Its stages are put in when it is first reached (pointer or keyboard
+ * focus, before it opens): a board of 225 cards does not send 2,000 options nobody opens.
+ */
+function MoveSelect({ card, onMove }: { card: Card; onMove: (card: Card, to: Stage | "lost") => void }) {
+  const t = useTranslations("pipeline");
+  const stageName = useTranslations("projects.stages");
+  const [reached, setReached] = useState(false);
+  const reach = () => setReached(true);
+  return (
+    <label className="block pt-1">
+      <span className="sr-only">{t("moveTo", { name: card.name })}</span>
+      <select
+        value=""
+        onPointerDown={reach}
+        onFocus={reach}
+        onChange={(event) => {
+          const to = event.target.value as Stage | "lost" | "";
+          if (to) onMove(card, to);
+        }}
+        className="block w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700"
+      >
+        <option value="">{t("moveToPlaceholder")}</option>
+        {reached
+          ? STAGES.filter((s) => s !== card.stage).map((s) => (
               <option key={s} value={s}>
                 {stageName(s)}
               </option>
-            ))}
-            {card.status !== "lost" ? <option value="lost">{t("markLost")}</option> : null}
-          </select>
-        </label>
-      ) : null}
-    </li>
+            ))
+          : null}
+        {reached && card.status !== "lost" ? <option value="lost">{t("markLost")}</option> : null}
+      </select>
+    </label>
   );
 }

@@ -12,9 +12,12 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function MyDayPage({ searchParams }: { searchParams: Promise<{ scope?: string | string[] }> }) {
+/** Each group shows its most urgent items first; the rest on request (?show=overdue|today|week). */
+const SHOWN = 20;
+
+export default async function MyDayPage({ searchParams }: { searchParams: Promise<{ scope?: string | string[]; show?: string | string[] }> }) {
   const viewer = await requireViewer();
-  const { scope: asked } = await searchParams;
+  const { scope: asked, show } = await searchParams;
   // Managers (and admins with a team) may look at their whole team's day.
   const mayTeam = (viewer.role === "manager" || viewer.role === "admin") && viewer.teamId !== null;
   const scope: MyDayScope = mayTeam && asked === "team" ? "team" : "me";
@@ -48,7 +51,12 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
             <h2 id={`my-day-${key}`} className={`text-lg font-semibold ${key === "overdue" && items.length ? "text-red-800" : ""}`}>
               {t(`groups.${key}`, { count: items.length })}
             </h2>
-            <FollowUpList items={items} people={people} today={day.today} empty={t(`empty.${key}`)} />
+            <FollowUpList items={show === key ? items : items.slice(0, SHOWN)} people={people} today={day.today} empty={t(`empty.${key}`)} />
+            {show !== key && items.length > SHOWN ? (
+              <Link href={`/my-day?${new URLSearchParams({ ...(scope === "team" ? { scope } : {}), show: key })}#my-day-${key}`} aria-describedby={`my-day-${key}`} className="inline-block py-2 text-sm font-medium text-brand-700 hover:underline">
+                {t("showAll", { count: items.length })}
+              </Link>
+            ) : null}
           </section>
         ))}
         <p className="text-sm text-slate-500">{t("createHint")}</p>
