@@ -5,7 +5,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "@/db";
-import { chainNodes, industrialChains, projects, type Stage, STAGES } from "@/db/schema";
+import { projects, type Stage, STAGES } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { mergeEnterprises } from "@/lib/enterprises/actions/merge-enterprises";
@@ -13,7 +13,8 @@ import { restoreEnterprise } from "@/lib/enterprises/actions/restore-enterprise"
 import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { roundDecimal } from "@/lib/money";
 import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { makeTwoTeams, type TwoTeams } from "@/lib/testing/two-teams";
+import { t } from "@/lib/testing/fixtures";
 import { createProject } from "./actions/create-project";
 import { decideStageRequest } from "./actions/decide-stage-request";
 import { moveProjectStage } from "./actions/move-stage";
@@ -37,14 +38,7 @@ let database: Database;
 const q = <T>(query: SQL) => queryRows<T>(database.db, query);
 const today = shanghaiDay();
 
-interface People {
-  staffA: Viewer;
-  staffA2: Viewer;
-  managerA: Viewer;
-  staffB: Viewer;
-  managerB: Viewer;
-  admin: Viewer;
-}
+type People = TwoTeams["people"];
 let people: People;
 let teamA: string, teamB: string;
 let chain: string, otherChain: string;
@@ -55,34 +49,7 @@ beforeAll(async () => {
   process.env.EVIDENCE_DIR = mkdtempSync(path.join(tmpdir(), "landfall-evidence-"));
   database = await openTestDatabase();
   const db = database.db;
-  teamA = (await makeTeam(db)).id;
-  teamB = (await makeTeam(db)).id;
-  people = {
-    staffA: await makeViewer(db, "staff", teamA),
-    staffA2: await makeViewer(db, "staff", teamA),
-    managerA: await makeViewer(db, "manager", teamA),
-    staffB: await makeViewer(db, "staff", teamB),
-    managerB: await makeViewer(db, "manager", teamB),
-    admin: await makeViewer(db, "admin"),
-  };
-  const [c1, c2] = await db
-    .insert(industrialChains)
-    .values([
-      { code: "nev", nameZh: "新能源汽车", nameEn: "NEV" },
-      { code: "storage", nameZh: "新型储能", nameEn: "Storage" },
-    ])
-    .returning();
-  chain = c1!.id;
-  otherChain = c2!.id;
-  const rows = await db
-    .insert(chainNodes)
-    .values([
-      { chainId: chain, code: "battery", nameZh: "动力电池", nameEn: "Battery" },
-      { chainId: chain, code: "motor", nameZh: "驱动电机", nameEn: "Motor" },
-      { chainId: otherChain, code: "cells", nameZh: "电芯", nameEn: "Cells" },
-    ])
-    .returning();
-  nodes = rows.map((r) => r.id);
+  ({ teamA, teamB, people, chain, otherChain, nodes } = await makeTwoTeams(db));
   enterprisesA = [(await makeEnterprise(db, teamA)).id, (await makeEnterprise(db, teamA)).id, (await makeEnterprise(db, teamA)).id];
   enterpriseB = (await makeEnterprise(db, teamB)).id;
   await makeRate(db, "EUR", "7.81234567", "2020-01-01");

@@ -5,7 +5,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "@/db";
-import { chainNodes, industrialChains, projects, STAGES, targets } from "@/db/schema";
+import { projects, STAGES, targets } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { shanghaiDay } from "@/lib/follow-ups/dates";
@@ -21,7 +21,8 @@ import { INITIAL_STAGES } from "@/lib/projects/stages";
 import { makeEnterprise, makeRate, pdfFile } from "@/lib/projects/testing";
 import { projectFormValues } from "@/lib/projects/values";
 import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { makeTwoTeams, type TwoTeams } from "@/lib/testing/two-teams";
+import { t } from "@/lib/testing/fixtures";
 import { currentYearInShanghai, type ReviewFilters } from "./filters";
 import {
   getBreakdown, getContractedVsInPlace, getConversion, getFunnel, getMonthlyProgress, getStageDurations, getTargetsVsActuals,
@@ -40,14 +41,7 @@ const today = shanghaiDay();
 const YEAR = currentYearInShanghai();
 const dayBefore = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
-interface People {
-  staffA: Viewer;
-  staffA2: Viewer;
-  managerA: Viewer;
-  staffB: Viewer;
-  managerB: Viewer;
-  admin: Viewer;
-}
+type People = TwoTeams["people"];
 let people: People;
 let teamA: string, teamB: string;
 let chain: string, otherChain: string;
@@ -58,34 +52,7 @@ beforeAll(async () => {
   process.env.EVIDENCE_DIR = mkdtempSync(path.join(tmpdir(), "landfall-evidence-"));
   database = await openTestDatabase();
   const db = database.db;
-  teamA = (await makeTeam(db)).id;
-  teamB = (await makeTeam(db)).id;
-  people = {
-    staffA: await makeViewer(db, "staff", teamA),
-    staffA2: await makeViewer(db, "staff", teamA),
-    managerA: await makeViewer(db, "manager", teamA),
-    staffB: await makeViewer(db, "staff", teamB),
-    managerB: await makeViewer(db, "manager", teamB),
-    admin: await makeViewer(db, "admin"),
-  };
-  const [c1, c2] = await db
-    .insert(industrialChains)
-    .values([
-      { code: "nev", nameZh: "新能源汽车", nameEn: "NEV" },
-      { code: "storage", nameZh: "新型储能", nameEn: "Storage" },
-    ])
-    .returning();
-  chain = c1!.id;
-  otherChain = c2!.id;
-  const rows = await db
-    .insert(chainNodes)
-    .values([
-      { chainId: chain, code: "battery", nameZh: "动力电池", nameEn: "Battery" },
-      { chainId: chain, code: "motor", nameZh: "驱动电机", nameEn: "Motor" },
-      { chainId: otherChain, code: "cells", nameZh: "电芯", nameEn: "Cells" },
-    ])
-    .returning();
-  nodes = rows.map((r) => r.id);
+  ({ teamA, teamB, people, chain, otherChain, nodes } = await makeTwoTeams(db));
   enterpriseA = (await makeEnterprise(db, teamA)).id;
   enterpriseB = (await makeEnterprise(db, teamB)).id;
   await makeRate(db, "EUR", "7.81234567", "2020-01-01");
