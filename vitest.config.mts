@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { ISOLATED_TEST_FILES as ISOLATED } from "./lib/testing/isolated-files";
 
@@ -21,6 +24,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Stage evidence written by the actions under test goes to a folder of the run, never the
+    // checkout's .data; files that read their evidence back set a folder of their own.
+    env: { EVIDENCE_DIR: mkdtempSync(path.join(tmpdir(), "landfall-evidence-")) },
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
     // Most files share one module graph per worker (isolate: false): importing the app's modules

@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq, sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -49,7 +46,6 @@ let nodes: string[];
 let enterpriseA: string, enterpriseB: string;
 
 beforeAll(async () => {
-  process.env.EVIDENCE_DIR = mkdtempSync(path.join(tmpdir(), "landfall-evidence-"));
   database = await openTestDatabase();
   const db = database.db;
   ({ teamA, teamB, people, chain, otherChain, nodes } = await makeTwoTeams(db));

@@ -8,10 +8,8 @@ export const ISOLATED_TEST_FILES = [
   "lib/calendar/feed-rate-limit.test.ts",
   "lib/calendar/route.test.ts",
   "lib/enterprises/import-rate-limit.test.ts",
-  "lib/projects/board-totals.test.ts",
   "lib/projects/projects.test.ts",
   "lib/projects/stage-skip.test.ts",
-  "lib/review/review-facts.test.ts",
   "lib/security/proxy.test.ts",
   "lib/validation.test.ts",
 ];
