@@ -15,6 +15,16 @@ test.describe("the review page's weight", () => {
     expect(html).toContain("data-review-table");
     expect(html).not.toContain("chart-surface");
   });
+
+  test("on a phone the page and its charts fit the screen's width", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/review?year=2025");
+    await expect(page.locator("svg.chart-surface").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await page.locator("svg.chart-surface").first().boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  });
 });
 
 for (const locale of ["en", "zh-CN"] as const) {

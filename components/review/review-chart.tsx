@@ -69,7 +69,8 @@ export function ReviewChart({ data, labels, kind = "bar", horizontal = false }: 
           ))}
         </div>
       ) : null}
-      <div ref={ref} className="min-h-0 flex-1">
+      {/* The plot is laid over its box, so that its measured size never widens the box itself. */}
+      <div ref={ref} className="relative min-h-0 min-w-0 flex-1 overflow-hidden">
         {width > 0 && height > 0 ? (
           <Plot data={data} labels={labels} kind={kind} horizontal={horizontal} width={width} height={height} ticks={ticks} top={top} format={format} value={value} />
         ) : null}
@@ -99,7 +100,7 @@ function Plot({ data, labels, kind, horizontal, width, height, ticks, top, forma
     const bar = Math.max(4, Math.min(24, (band * 0.7) / labels.length));
     const x = (v: number) => left + (v / top) * plotW;
     return (
-      <svg width={width} height={height} className="chart-surface" fontSize={FONT}>
+      <svg width={width} height={height} className="chart-surface absolute inset-0" fontSize={FONT}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={8} y2={height - bottom} stroke="#e2e8f0" strokeDasharray="3 3" />
@@ -133,7 +134,7 @@ function Plot({ data, labels, kind, horizontal, width, height, ticks, top, forma
   const y = (v: number) => 8 + plotH - (v / top) * plotH;
   const centre = (i: number) => left + i * band + band / 2;
   return (
-    <svg width={width} height={height} className="chart-surface" fontSize={FONT}>
+    <svg width={width} height={height} className="chart-surface absolute inset-0" fontSize={FONT}>
       {ticks.map((t) => (
         <g key={t}>
           <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke="#e2e8f0" strokeDasharray="3 3" />

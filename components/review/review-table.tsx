@@ -28,7 +28,7 @@ export function ReviewSection({ table, exportHref, chart }: { table: ReviewTable
   const t = useTranslations("review");
   const headingId = `review-${table.id}`;
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby={headingId} className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-lg font-semibold">{table.caption}</h2>
         <a href={exportHref} download className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" aria-label={t("exportCsvOf", { table: table.caption })}>
