@@ -143,7 +143,7 @@ test.describe("as staff", () => {
     await expect(warning.getByRole("link", { name: base })).toHaveAttribute("href", `/enterprises/${first}`);
 
     await warning.getByRole("button", { name: "Save anyway" }).click();
-    await expect(page.getByText("Enterprise created")).toBeVisible();
+    await expect(page.getByRole("region", { name: /Notifications/ }).getByText("Enterprise created")).toBeVisible();
     await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
     expect(page.url()).not.toContain(first);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${base.toUpperCase()} Co., Ltd.`);

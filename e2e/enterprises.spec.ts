@@ -22,7 +22,7 @@ test.describe("as staff", () => {
     await page.getByLabel("Ownership").selectOption({ label: "Private" });
     await page.getByRole("button", { name: "Create enterprise" }).click();
 
-    await expect(page.getByText("Enterprise created")).toBeVisible();
+    await expect(page.getByRole("region", { name: /Notifications/ }).getByText("Enterprise created")).toBeVisible();
     await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
     await expect(page.locator("main dl")).toContainText("李明");

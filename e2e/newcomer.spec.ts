@@ -33,7 +33,8 @@ test("a newcomer signs in, creates an enterprise, finds it, logs a visit and mov
     await page.getByLabel("English name").fill(name);
     await page.getByLabel("City").fill("Ulm");
     await page.getByRole("button", { name: "Create enterprise" }).click();
-    await expect(page.getByText("Enterprise created")).toBeVisible();
+    // The toast (the new page's timeline says it too).
+    await expect(page.getByRole("region", { name: /Notifications/ }).getByText("Enterprise created")).toBeVisible();
     await expect(page).toHaveURL(/\/enterprises\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   });
