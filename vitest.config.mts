@@ -2,11 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { ISOLATED_TEST_FILES as ISOLATED } from "./lib/testing/isolated-files";
+import { ISOLATED_TEST_FILES as ISOLATED } from "./test/setup/isolated-files";
 
 const root = new URL(".", import.meta.url).pathname;
 
-const ALL = ["{lib,db,scripts,components,app}/**/*.test.{ts,tsx}"];
+const ALL = ["{lib,db,scripts,components,app,test}/**/*.test.{ts,tsx}"];
 
 // TEST_DB=pglite (default) runs every data test on an in-memory PGlite;
 // TEST_DB=server runs them on the PostgreSQL server in DATABASE_URL, one fresh database per file.
@@ -15,12 +15,12 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: root },
       // Vitest runs outside React Server Components, where the real "server-only" throws on import.
-      { find: /^server-only$/, replacement: `${root}lib/testing/server-only-stub.ts` },
+      { find: /^server-only$/, replacement: `${root}test/setup/server-only-stub.ts` },
     ],
   },
   test: {
     environment: "node",
-    globalSetup: ["./lib/testing/global-setup.ts"],
+    globalSetup: ["./test/setup/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

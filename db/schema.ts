@@ -1,4 +1,4 @@
-import { relations, sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -710,42 +710,6 @@ export const reviewFacts = pgTable(
   (t) => [index("review_facts_kind_idx").on(t.kind, t.year, t.month), index("review_facts_project_idx").on(t.projectId)],
 );
 
-/* ─────────────────────── relations ─────────────────────── */
-
-export const usersRelations = relations(users, ({ one }) => ({
-  team: one(teams, { fields: [users.teamId], references: [teams.id] }),
-}));
-
-export const enterprisesRelations = relations(enterprises, ({ one, many }) => ({
-  owner: one(users, { fields: [enterprises.ownerId], references: [users.id] }),
-  team: one(teams, { fields: [enterprises.teamId], references: [teams.id] }),
-  contacts: many(contacts),
-  chainNodes: many(enterpriseChainNodes),
-  projects: many(projects),
-  visits: many(visits),
-}));
-
-export const enterpriseChainNodesRelations = relations(enterpriseChainNodes, ({ one }) => ({
-  enterprise: one(enterprises, { fields: [enterpriseChainNodes.enterpriseId], references: [enterprises.id] }),
-  chainNode: one(chainNodes, { fields: [enterpriseChainNodes.chainNodeId], references: [chainNodes.id] }),
-}));
-
-export const chainNodesRelations = relations(chainNodes, ({ one }) => ({
-  chain: one(industrialChains, { fields: [chainNodes.chainId], references: [industrialChains.id] }),
-}));
-
-export const contactsRelations = relations(contacts, ({ one }) => ({
-  enterprise: one(enterprises, { fields: [contacts.enterpriseId], references: [enterprises.id] }),
-}));
-
-export const projectsRelations = relations(projects, ({ one }) => ({
-  enterprise: one(enterprises, { fields: [projects.enterpriseId], references: [enterprises.id] }),
-}));
-
-export const visitsRelations = relations(visits, ({ one }) => ({
-  enterprise: one(enterprises, { fields: [visits.enterpriseId], references: [enterprises.id] }),
-}));
-
 /* ─────────────────────── types ─────────────────────── */
 
 export type User = typeof users.$inferSelect;
@@ -754,6 +718,3 @@ export type Enterprise = typeof enterprises.$inferSelect;
 export type NewEnterprise = typeof enterprises.$inferInsert;
 export type Project = typeof projects.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferInsert;
-
-/** A predicate that keeps soft-deleted rows out. */
-export const notDeleted = (t: { deletedAt: AnyPgColumn }): SQL => sql`${t.deletedAt} is null`;

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "@/lib/testing/db";
+import { openTestDatabase } from "@/test/support/db";
 import type { Database } from "./index";
 import { enterprises, followUps, projects, STAGES, stageChanges, visits } from "./schema";
 import { seedDemoData } from "./seed";

@@ -11,12 +11,13 @@
 import { createHash } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
-import { DEMO_USERS } from "../lib/auth/demo-users";
+import { DEMO_USERS } from "./demo-users";
 import type { Db, Tx } from "./index";
 import * as s from "./schema";
 import { STAGES, type Stage } from "./schema";
 import { backfillNameKeys } from "../lib/enterprises/name-keys-backfill";
 import { refreshEnterpriseSearch } from "../lib/enterprises/search-index";
+import { shanghaiInstant } from "../lib/time";
 import {
   CHAINS, CONTACTS, DELEGATIONS, DEMO_EMAIL_DOMAIN, ENTERPRISES, EVENTS, EXCHANGE_RATES, EXTRA_USERS,
   FOLLOW_UPS, PROJECTS, STAGE_REASONS, TARGETS, TEAMS, TEAM_MANAGER, VERIFICATION_NOTES, VISITS,
@@ -30,8 +31,8 @@ export function stableId(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A calendar day at 10:00 Asia/Shanghai. */
-const onDay = (day: string): Date => new Date(`${day}T10:00:00+08:00`);
+/** A calendar day at 10:00 in the bureau's zone. */
+const onDay = (day: string): Date => shanghaiInstant(day, "10:00");
 const addHours = (d: Date, hours: number): Date => new Date(d.getTime() + hours * 3_600_000);
 const stamp = (d: Date) => ({ createdAt: d, updatedAt: d });
 

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "../lib/auth/demo-users";
+import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from "../db/demo-users";
 import { BASE_URL, IDP_PORT } from "../playwright.config";
 
 export const IDP_URL = new RegExp(`^http://localhost:${IDP_PORT}/`);

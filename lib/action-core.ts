@@ -20,18 +20,35 @@ export interface ActionContext<I> {
   tx: Tx;
 }
 
-export interface ActionDefinition<S extends z.ZodType, T> {
+/** What `run` sees: the parsed input and the record `load` handed over. */
+export interface RunContext<I, R> extends ActionContext<I> {
+  record: R;
+}
+
+export interface ActionDefinition<S extends z.ZodType, T, R = unknown> {
   /** Audit action name, e.g. "enterprise.create". */
   name: string;
   input: S;
   /** Role gate checked before any input is read. */
   minRole: Role;
-  /** Record-level check inside the transaction; throws ForbiddenError or NotFoundError. */
-  authorize?: (ctx: ActionContext<z.output<S>>) => Promise<void>;
-  /** The write. Its audit entries are mandatory and written in the same transaction. */
-  run: (ctx: ActionContext<z.output<S>>) => Promise<{ data: T; audit: AuditSpec[] }>;
+  /**
+   * Who may do this to what: inside the transaction, after parsing, finds the record the caller
+   * changes (or the parent they attach to), locks it and checks their right to it; throws
+   * NotFoundError, ForbiddenError or FieldError. An action on no existing record says `noRecord`.
+   */
+  load: (ctx: ActionContext<z.output<S>>) => Promise<R>;
+  /** The write, on the record `load` returned. Its audit entries are mandatory and written in the same transaction. */
+  run: (ctx: RunContext<z.output<S>, R>) => Promise<{ data: T; audit: AuditSpec[] }>;
   /** Outside the transaction, after commit: revalidation, redirects, cookies. */
   after?: (data: T, viewer: Viewer) => void | Promise<void>;
+}
+
+/**
+ * The `load` of an action on no existing record: a create owned by the caller, their own
+ * settings, views or session. Naming it keeps the choice visible in the definition.
+ */
+export async function noRecord(): Promise<null> {
+  return null;
 }
 
 /** Looks a catalogue key up, e.g. "errors.forbidden"; the caller binds the locale. */
@@ -81,15 +98,20 @@ function translateFieldErrors(errors: FieldErrors | undefined, t: Translate): Fi
 }
 
 /**
- * authenticate → role gate → zod-parse → authorise the record → run in a transaction → audit.
+ * authenticate → role gate → zod-parse → load the record (lock, check) → run in a transaction → audit.
  * The one path every write takes; `lib/action.ts` binds it to the request.
  */
-export async function runAction<S extends z.ZodType, T>(
-  def: ActionDefinition<S, T>,
+export async function runAction<S extends z.ZodType, T, R>(
+  def: ActionDefinition<S, T, R>,
   rt: ActionRuntime,
   payload: unknown,
 ): Promise<ActionResult<T>> {
   const { viewer, t } = rt;
+  // The type requires it; a definition built around the type (a cast, plain JavaScript) is refused whole.
+  if (typeof (def as { load?: unknown }).load !== "function") {
+    console.error(`[action ${def.name}] has no load step: refused`);
+    return { ok: false, message: t("errors.unexpected") };
+  }
   if (!viewer) return { ok: false, message: t("errors.unauthenticated") };
   if (!atLeast(viewer.role, def.minRole)) return { ok: false, message: t("errors.forbidden") };
 
@@ -102,8 +124,8 @@ export async function runAction<S extends z.ZodType, T>(
     let changesReference = false;
     const data = await rt.db.transaction(async (tx) => {
       const ctx: ActionContext<z.output<S>> = { viewer, input: parsed.data, tx };
-      await def.authorize?.(ctx);
-      const { data, audit } = await def.run(ctx);
+      const record = await def.load(ctx);
+      const { data, audit } = await def.run({ ...ctx, record });
       await writeAudit(tx, viewer.id, def.name, audit);
       changesReference = audit.some((a) => REFERENCE_ENTITIES.has(a.entityType));
       return data;

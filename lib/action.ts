@@ -6,6 +6,7 @@ import { getViewer } from "@/lib/auth/session";
 import { type ActionDefinition, type ActionResult, runAction } from "./action-core";
 
 export type { ActionResult } from "./action-core";
+export { noRecord } from "./action-core";
 
 export type ServerAction<T> = ((payload: FormData | Record<string, unknown>) => Promise<ActionResult<T>>) & {
   definition: ActionDefinition<z.ZodType, T>;
@@ -13,9 +14,9 @@ export type ServerAction<T> = ((payload: FormData | Record<string, unknown>) => 
 
 /**
  * The only way to make a server action. Every export of a "use server" file must be
- * `export const x = action({...})`; lib/action.test.ts fails the build of one that is not.
+ * `export const x = action({...})` with a `load` step; lib/action.test.ts fails the build of one that is not.
  */
-export function action<S extends z.ZodType, T>(def: ActionDefinition<S, T>): ServerAction<T> {
+export function action<S extends z.ZodType, T, R>(def: ActionDefinition<S, T, R>): ServerAction<T> {
   const serverAction = async (payload: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
     const translate = (await getTranslations()) as unknown as (key: string) => string;
     let viewer: Awaited<ReturnType<typeof getViewer>>;

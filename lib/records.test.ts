@@ -6,8 +6,8 @@ import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { deleteEnterprise } from "@/lib/enterprises/actions/delete-enterprise";
 import { searchColumns } from "@/lib/enterprises/search-index";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { setUserRole } from "@/lib/users/actions/set-user-access";
 
 // A conflict answer goes to the browser: it names the record and its current version, never the

@@ -5,8 +5,7 @@ import { seedDemoData } from "@/db/seed";
 import { listDelegations, parseDelegationFilters } from "@/lib/delegations/queries";
 import { listEvents } from "@/lib/events/queries";
 import { eventFilters } from "@/lib/events/schema";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeViewer } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
 
 // Counts computed by correlated subqueries in single-table selects (see lib/sql.ts).
 let database: Database;
@@ -19,8 +18,7 @@ afterAll(() => database?.close());
 
 describe("counts in list rows", () => {
   it("events list each event's live participants", async () => {
-    const viewer = await makeViewer(database.db, "viewer");
-    const { rows } = await listEvents(database.db, viewer, eventFilters.parse({}), 100);
+    const { rows } = await listEvents(database.db, eventFilters.parse({}), 100);
     const expected = await queryRows<{ id: string; n: number }>(
       database.db,
       sql`select e.id, count(p.id)::int as n from events e left join event_participants p on p.event_id = e.id and p.deleted_at is null
@@ -32,8 +30,7 @@ describe("counts in list rows", () => {
   });
 
   it("delegations list each delegation's itinerary stops", async () => {
-    const viewer = await makeViewer(database.db, "viewer");
-    const { items } = await listDelegations(database.db, viewer, parseDelegationFilters({}));
+    const { items } = await listDelegations(database.db, parseDelegationFilters({}));
     const expected = await queryRows<{ id: string; n: number }>(
       database.db,
       sql`select d.id, count(s.id)::int as n from delegations d left join itinerary_stops s on s.delegation_id = d.id and s.deleted_at is null

@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Database } from "@/db";
-import { runAction } from "@/lib/action-core";
+import { noRecord, runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { isPlainText, optionalText, plainString, requiredText, stripControlCharacters } from "./validation";
 
 describe("text fields", () => {
@@ -52,6 +52,7 @@ describe("a value the database refuses", () => {
         name: "test.probe",
         input: z.object({}),
         minRole: "staff",
+        load: noRecord,
         async run({ tx }) {
           await tx.execute(sql.raw(statement));
           return { data: null, audit: [] };

@@ -44,3 +44,12 @@ export const optionalEnum = <const T extends readonly [string, ...string[]]>(val
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: "validation.invalid" }).optional());
 
 export const uuidParam = z.uuid({ error: "validation.invalid" });
+
+/** An optional reference to another record: a select or hidden field left empty means none. */
+export const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "validation.invalid" }).optional());
+
+/** The version the editor loaded; a stale one is a conflict. */
+export const versionField = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
+
+/** A checkbox: FormData sends "on" when ticked and nothing when not; JSON callers send a boolean. */
+export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());

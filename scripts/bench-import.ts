@@ -12,7 +12,7 @@ import { withCreditCodeCheck } from "@/lib/enterprises/credit-code";
 import { importEnterprisesDefinition, previewImportDefinition } from "@/lib/enterprises/import-definitions";
 import { chunkRows, type ImportRow } from "@/lib/enterprises/import-fields";
 import { countStatuses, type ImportRowResult, markInFileDuplicates } from "@/lib/enterprises/import-report";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { loadLocalEnv } from "./load-env";
 
 loadLocalEnv();

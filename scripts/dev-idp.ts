@@ -3,7 +3,7 @@
  *
  * A real OIDC provider (oidc-provider) so the app exercises the same
  * authorization-code + PKCE path it uses against the bureau's production IdP,
- * with the accounts from lib/auth/demo-users.ts. In-memory only, plain http on
+ * with the accounts from db/demo-users.ts. In-memory only, plain http on
  * loopback, and refuses to start in production unless explicitly allowed.
  *
  *   tsx scripts/dev-idp.ts
@@ -22,7 +22,7 @@ import Provider, {
   type KoaContextWithOIDC,
 } from "oidc-provider";
 
-import { DEMO_PASSWORD, DEMO_USERS, findDemoUser } from "../lib/auth/demo-users";
+import { DEMO_PASSWORD, DEMO_USERS, findDemoUser } from "../db/demo-users";
 
 export interface DevIdpOptions {
   /** 0 picks a free port. Defaults to DEV_IDP_PORT or 3001. */

@@ -34,22 +34,24 @@ export function MoveButtons({ kind, id, name, first, last }: { kind: Kind; id: s
 
 export function DeleteChainItem({ kind, id, version, name }: { kind: Kind; id: string; version: number; name: string }) {
   const t = useTranslations("admin");
+  const tc = useTranslations("common");
   return (
     <ConfirmDeleteButton
       remove={() => deleteChainItem({ kind, id, version })}
       redirectTo="/admin/chains"
-      labels={{ open: t("chains.delete", { name }), title: t("chains.delete", { name }), body: t("chains.confirmDelete", { name }), cancel: t("cancel"), confirm: t("confirmDelete"), working: t("working"), done: t("deleted") }}
+      labels={{ open: t("chains.delete", { name }), title: t("chains.delete", { name }), body: t("chains.confirmDelete", { name }), cancel: tc("cancel"), confirm: tc("delete"), working: t("working"), done: t("deleted") }}
     />
   );
 }
 
 export function DeactivateUser({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("admin");
+  const tc = useTranslations("common");
   return (
     <ConfirmDeleteButton
       remove={() => deactivateUser({ userId })}
       redirectTo="/admin/people"
-      labels={{ open: t("people.deactivate"), title: t("people.deactivate"), body: t("people.confirmDeactivate", { name }), cancel: t("cancel"), confirm: t("people.deactivate"), working: t("working"), done: t("saved") }}
+      labels={{ open: t("people.deactivate"), title: t("people.deactivate"), body: t("people.confirmDeactivate", { name }), cancel: tc("cancel"), confirm: t("people.deactivate"), working: t("working"), done: t("saved") }}
     />
   );
 }

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { ScopedField } from "@/components/follow-ups/field";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action-core";
 
@@ -31,21 +31,18 @@ export function AdminForm({ id, title, run, hidden = {}, fields, submit: submitL
   className?: string;
 }) {
   const t = useTranslations("admin");
-  const { errors, message, pending, submit } = useActionForm(run, t("saved"));
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: run, success: t("saved") });
   return (
     <form
       noValidate
       aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget);
-      }}
+      onSubmit={onSubmit}
       className={`space-y-2 ${className}`}
     >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-start">
         {fields.map((f) => (
           <div key={f.name} className="sm:min-w-40 sm:flex-1">

@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormMessage } from "@/components/projects/form-message";
-import { buttonClass } from "@/components/ui/button";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
 import { Field } from "@/components/ui/field";
-import { useSaveForm } from "@/components/ui/use-save-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { RecordForm } from "@/components/ui/record-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { DELEGATION_DIRECTIONS } from "@/db/enums";
 import { createDelegation } from "@/lib/delegations/actions/create-delegation";
 import { updateDelegation } from "@/lib/delegations/actions/update-delegation";
@@ -16,30 +17,27 @@ type Props = { mode: "create" } | { mode: "edit"; id: string; version: number; v
 export function DelegationForm(props: Props) {
   const t = useTranslations("delegations.form");
   const dir = useTranslations("delegations.directions");
+  const tc = useTranslations("common");
   const edit = props.mode === "edit" ? props : null;
-  const v = edit?.values;
-
-  const { formRef, errors, notice, conflict, pending, onSubmit } = useSaveForm({
-    save: (data) => (edit ? updateDelegation(data) : createDelegation(data)),
-    pathOf: (id) => `/delegations/${id}`,
-    savedMessage: edit ? t("saved") : t("created"),
-    conflictMessage: t("conflict"),
+  const form = useActionForm({
+    action: (data: FormData) => (edit ? updateDelegation(data) : createDelegation(data)),
+    success: edit ? t("saved") : t("created"),
+    open: (data) => `/delegations/${data.id}`,
+    edit,
   });
+  const { errors, notice } = form;
+  const v = form.defaults;
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      {edit ? (
-        <>
-          <input type="hidden" name="id" value={edit.id} />
-          <input type="hidden" name="version" value={edit.version} />
-        </>
-      ) : null}
-      <FormMessage text={notice} />
-      {conflict && edit ? (
-        <a href={`/delegations/${edit.id}/edit`} className="text-sm font-medium text-brand-700 underline">
-          {t("reload")}
-        </a>
-      ) : null}
+    <RecordForm
+      form={form}
+      recordId={edit?.id}
+      cancel={{ label: tc("cancel"), href: edit ? `/delegations/${edit.id}` : "/delegations" }}
+      submit={edit ? tc("saveChanges") : t("create")}
+      saving={tc("saving")}
+    >
+      <FormMessage notice={notice} />
+      <ConflictPanel form={form} title={t("conflict")} label={(f) => t(f)} shown={(f, value) => (f === "direction" ? dir(value as (typeof DELEGATION_DIRECTIONS)[number]) : String(value))} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{t("direction")}</legend>
         <div className="flex flex-wrap gap-4">
@@ -79,14 +77,6 @@ export function DelegationForm(props: Props) {
       <Field name="purpose" label={t("purpose")} errors={errors.purpose}>
         {(p) => <textarea {...p} rows={4} defaultValue={v?.purpose} />}
       </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <a href={edit ? `/delegations/${edit.id}` : "/delegations"} className={buttonClass("secondary")}>
-          {t("cancel")}
-        </a>
-        <button type="submit" className={buttonClass("primary")} disabled={pending} aria-busy={pending}>
-          {pending ? t("saving") : edit ? t("save") : t("create")}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }

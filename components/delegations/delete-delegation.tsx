@@ -7,15 +7,16 @@ import { deleteDelegation } from "@/lib/delegations/actions/delete-delegation";
 /** Deleting is soft and confirmed first; the delegation is gone afterwards, so we go back to the list. */
 export function DeleteDelegationButton({ id, version, name }: { id: string; version: number; name: string }) {
   const t = useTranslations("delegations.delete");
+  const tc = useTranslations("common");
   return (
     <ConfirmDeleteButton
       labels={{
-        open: t("open"),
+        open: tc("delete"),
         title: t("title", { name }),
         body: t("body"),
         cancel: t("cancel"),
         confirm: t("confirm"),
-        working: t("deleting"),
+        working: tc("deleting"),
         done: t("done", { name }),
       }}
       remove={() => deleteDelegation({ id, version })}

@@ -58,6 +58,7 @@ export function Itinerary({ delegationId, stops, events, canEdit, defaultDate }:
 
 function StopRow({ stop: s, first, last, canEdit, onEdit }: { stop: ItineraryStop; first: boolean; last: boolean; canEdit: boolean; onEdit: () => void }) {
   const t = useTranslations("delegations.stops");
+  const tc = useTranslations("common");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -117,7 +118,7 @@ function StopRow({ stop: s, first, last, canEdit, onEdit }: { stop: ItinerarySto
             {s.status === "planned" ? (
               <>
                 <Button variant="ghost" aria-label={t("editFor", { subject: s.subject })} disabled={pending} onClick={onEdit}>
-                  {t("edit")}
+                  {tc("edit")}
                 </Button>
                 <Button variant="ghost" aria-label={t("cancelFor", { subject: s.subject })} disabled={pending} onClick={() => run(() => cancelItineraryStop({ id: s.id }), t("cancelled"))}>
                   {t("cancelStop")}
@@ -126,7 +127,7 @@ function StopRow({ stop: s, first, last, canEdit, onEdit }: { stop: ItinerarySto
             ) : null}
             {s.status !== "done" ? (
               <Button variant="ghost" className="text-red-700" aria-label={t("removeFor", { subject: s.subject })} disabled={pending} onClick={() => setConfirmRemove(true)}>
-                {t("remove")}
+                {tc("remove")}
               </Button>
             ) : null}
           </>

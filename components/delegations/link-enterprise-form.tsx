@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { linkEnterpriseToDelegation } from "@/lib/delegations/actions/link-enterprise";
@@ -14,7 +14,7 @@ import { RoleField } from "./role-field";
 export function LinkEnterpriseForm({ enterpriseId, choices }: { enterpriseId: string; choices: { id: string; label: string }[] }) {
   const t = useTranslations("delegations.linkFromEnterprise");
   const [filter, setFilter] = useState("");
-  const { errors, message, pending, submit } = useActionForm(linkEnterpriseToDelegation, t("done"));
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: linkEnterpriseToDelegation, success: t("done") });
   const shown = filter.trim() ? choices.filter((c) => c.label.toLowerCase().includes(filter.trim().toLowerCase())) : choices;
 
   if (choices.length === 0) {
@@ -30,15 +30,12 @@ export function LinkEnterpriseForm({ enterpriseId, choices }: { enterpriseId: st
   return (
     <form
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget);
-      }}
+      onSubmit={onSubmit}
       className="space-y-3"
       aria-label={t("title")}
     >
       <input type="hidden" name="enterpriseId" value={enterpriseId} />
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       {choices.length > 8 ? (
         <Field name="delegationFilter" label={t("search")}>
           {(p) => <input {...p} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoComplete="off" />}

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
 import { listLinkableDelegations } from "@/lib/delegations/queries";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 import { LinkEnterpriseForm } from "./link-enterprise-form";
 
 /**

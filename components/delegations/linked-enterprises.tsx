@@ -1,14 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useTransition } from "react";
-import { toast } from "@/components/ui/toast";
 import { EnterprisePicker } from "@/components/enterprises/enterprise-picker";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
+import { RowActionButton } from "@/components/ui/row-action-button";
 import { linkEnterpriseToDelegation } from "@/lib/delegations/actions/link-enterprise";
 import { unlinkEnterpriseFromDelegation } from "@/lib/delegations/actions/unlink-enterprise";
 import type { DelegationDetail } from "@/lib/delegations/queries";
@@ -22,7 +20,7 @@ export function LinkedEnterprises({ delegationId, linked, canEdit }: { delegatio
   const t = useTranslations("delegations.linked");
   const locale = useLocale();
   const roleLabel = useRoleLabel();
-  const { errors, message, pending, submit } = useActionForm(linkEnterpriseToDelegation, t("linkedToast"));
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: linkEnterpriseToDelegation, success: t("linkedToast") });
   return (
     <div className="space-y-4">
       {linked.length === 0 ? (
@@ -39,7 +37,11 @@ export function LinkedEnterprises({ delegationId, linked, canEdit }: { delegatio
                   </Link>
                   <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{roleLabel(l.role)}</span>
                 </div>
-                {canEdit ? <Unlink id={l.id} label={t("unlink", { name })} /> : null}
+                {canEdit ? (
+                  <RowActionButton run={() => unlinkEnterpriseFromDelegation({ id: l.id })} done={t("unlinked")} label={t("unlink", { name })}>
+                    {t("unlinkShort")}
+                  </RowActionButton>
+                ) : null}
               </li>
             );
           })}
@@ -49,14 +51,11 @@ export function LinkedEnterprises({ delegationId, linked, canEdit }: { delegatio
         <form
           key={linked.length}
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit(e.currentTarget);
-          }}
+          onSubmit={onSubmit}
           className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
         >
           <input type="hidden" name="delegationId" value={delegationId} />
-          <FormMessage text={message} />
+          <FormMessage notice={notice} />
           <EnterprisePicker name="enterpriseId" label={t("enterprise")} errors={errors.enterpriseId} />
           <RoleField errors={errors.role} />
           <button type="submit" className={buttonClass("secondary")} disabled={pending} aria-busy={pending}>
@@ -65,29 +64,5 @@ export function LinkedEnterprises({ delegationId, linked, canEdit }: { delegatio
         </form>
       ) : null}
     </div>
-  );
-}
-
-function Unlink({ id, label }: { id: string; label: string }) {
-  const t = useTranslations("delegations.linked");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      disabled={pending}
-      className="shrink-0 text-sm text-red-700 hover:underline disabled:opacity-50"
-      onClick={() =>
-        startTransition(async () => {
-          const result = await unlinkEnterpriseFromDelegation({ id });
-          if (result.ok) toast.success(t("unlinked"));
-          else toast.error(result.message);
-          router.refresh();
-        })
-      }
-    >
-      {t("unlinkShort")}
-    </button>
   );
 }

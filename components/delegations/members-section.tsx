@@ -1,16 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { useState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { RowActionButton } from "@/components/ui/row-action-button";
 import { addDelegationMember } from "@/lib/delegations/actions/add-member";
 import { removeDelegationMember } from "@/lib/delegations/actions/remove-member";
 import type { DelegationDetail } from "@/lib/delegations/queries";
-import { useRouter } from "next/navigation";
 
 type Member = DelegationDetail["members"][number];
 type Person = { id: string; name: string | null; email: string };
@@ -18,6 +17,7 @@ type Person = { id: string; name: string | null; email: string };
 /** Who travels or visits: our staff by account, outsiders by name and organisation. */
 export function MembersSection({ delegationId, members, people, canEdit }: { delegationId: string; members: Member[]; people: Person[]; canEdit: boolean }) {
   const t = useTranslations("delegations.members");
+  const tc = useTranslations("common");
   return (
     <div className="space-y-4">
       {members.length === 0 ? (
@@ -33,7 +33,11 @@ export function MembersSection({ delegationId, members, people, canEdit }: { del
                 </p>
                 <p className="text-slate-500">{[m.title, m.organisation].filter(Boolean).join(" · ")}</p>
               </div>
-              {canEdit ? <RemoveMember id={m.id} label={t("remove", { name: (m.userId ? m.userName : m.name) ?? "" })} /> : null}
+              {canEdit ? (
+                <RowActionButton run={() => removeDelegationMember({ id: m.id })} done={t("removed")} label={t("remove", { name: (m.userId ? m.userName : m.name) ?? "" })}>
+                  {tc("remove")}
+                </RowActionButton>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -43,35 +47,11 @@ export function MembersSection({ delegationId, members, people, canEdit }: { del
   );
 }
 
-function RemoveMember({ id, label }: { id: string; label: string }) {
-  const t = useTranslations("delegations.members");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  return (
-    <button
-      type="button"
-      aria-label={label}
-      disabled={pending}
-      className="shrink-0 text-sm text-red-700 hover:underline disabled:opacity-50"
-      onClick={() =>
-        startTransition(async () => {
-          const result = await removeDelegationMember({ id });
-          if (result.ok) toast.success(t("removed"));
-          else toast.error(result.message);
-          router.refresh();
-        })
-      }
-    >
-      {t("removeShort")}
-    </button>
-  );
-}
-
 function AddMemberForm({ delegationId, people }: { delegationId: string; people: Person[] }) {
   const t = useTranslations("delegations.members");
+  const tc = useTranslations("common");
   const [kind, setKind] = useState<"ours" | "guest">("ours");
-  const formRef = useRef<HTMLFormElement>(null);
-  const { errors, message, pending, submit } = useActionForm(addDelegationMember, t("added"));
+  const { formRef, errors, notice, pending, run } = useActionForm({ action: addDelegationMember, success: t("added") });
   return (
     <form
       ref={formRef}
@@ -81,7 +61,7 @@ function AddMemberForm({ delegationId, people }: { delegationId: string; people:
         const data = new FormData(e.currentTarget);
         if (kind === "ours") ["name", "organisation"].forEach((k) => data.delete(k));
         else data.delete("userId");
-        submit(e.currentTarget, data);
+        run(data, e.currentTarget);
       }}
       className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
     >
@@ -97,7 +77,7 @@ function AddMemberForm({ delegationId, people }: { delegationId: string; people:
           {t("kindGuest")}
         </label>
       </fieldset>
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       {kind === "ours" ? (
         <Field name="userId" label={t("person")} errors={errors.userId}>
           {(p) => (
@@ -125,7 +105,7 @@ function AddMemberForm({ delegationId, people }: { delegationId: string; people:
         {(p) => <input {...p} type="text" autoComplete="off" />}
       </Field>
       <button type="submit" className={buttonClass("secondary")} disabled={pending} aria-busy={pending}>
-        {pending ? t("adding") : t("addButton")}
+        {pending ? tc("adding") : t("addButton")}
       </button>
     </form>
   );

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { EnterprisePicker, type PickedEnterprise } from "@/components/enterprises/enterprise-picker";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { addItineraryStop } from "@/lib/delegations/actions/add-stop";
@@ -26,15 +26,17 @@ type Props = { events: EventChoice[]; onDone?: () => void } & ({ mode: "add"; de
 /** Time (Asia/Shanghai), place, and the enterprise or event the stop is for. */
 export function StopForm(props: Props) {
   const t = useTranslations("delegations.stops");
+  const tc = useTranslations("common");
   const edit = props.mode === "edit" ? props.stop : null;
-  const { errors, message, pending, submit } = useActionForm(edit ? updateItineraryStop : addItineraryStop, edit ? t("saved") : t("added"));
+  const { errors, notice, pending, onSubmit } = useActionForm({
+    action: edit ? updateItineraryStop : addItineraryStop,
+    success: edit ? t("saved") : t("added"),
+    onSuccess: props.onDone,
+  });
   return (
     <form
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget, new FormData(e.currentTarget), props.onDone);
-      }}
+      onSubmit={onSubmit}
       className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
       aria-label={edit ? t("editTitle") : t("addTitle")}
     >
@@ -46,7 +48,7 @@ export function StopForm(props: Props) {
       ) : (
         <input type="hidden" name="delegationId" value={props.mode === "add" ? props.delegationId : ""} />
       )}
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field name="date" label={t("date")} errors={errors.date}>
           {(p) => <input {...p} type="date" defaultValue={edit?.date ?? (props.mode === "add" ? props.defaultDate : undefined)} />}
@@ -78,11 +80,11 @@ export function StopForm(props: Props) {
       </Field>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonClass(edit ? "primary" : "secondary")} disabled={pending} aria-busy={pending}>
-          {pending ? t("saving") : edit ? t("save") : t("add")}
+          {pending ? tc("saving") : edit ? t("save") : t("add")}
         </button>
         {edit && props.onDone ? (
           <button type="button" className={buttonClass("ghost")} onClick={props.onDone}>
-            {t("cancelEdit")}
+            {tc("cancel")}
           </button>
         ) : null}
       </div>

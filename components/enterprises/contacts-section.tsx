@@ -15,13 +15,12 @@ import { RemoveContactButton } from "./contacts-remove";
  */
 export function ContactsSection({ enterpriseId, contacts, canEdit }: { enterpriseId: string; contacts: EnterpriseContact[]; canEdit: boolean }) {
   const t = useTranslations("enterpriseContacts");
+  const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState<string | null>(null);
 
-  const done = (saved: boolean) => {
-    setOpen(null);
-    if (saved) router.refresh();
-  };
+  // A saved contact refreshes the page itself (components/ui/use-action-form.ts).
+  const done = () => setOpen(null);
 
   return (
     <div className="space-y-3">
@@ -36,7 +35,7 @@ export function ContactsSection({ enterpriseId, contacts, canEdit }: { enterpris
                 {canEdit && open === null ? (
                   <div className="flex gap-1">
                     <Button variant="ghost" className="min-h-9 px-3" onClick={() => setOpen(c.id)} aria-label={t("editNamed", { name: c.name })}>
-                      {t("edit")}
+                      {tc("edit")}
                     </Button>
                     <RemoveContactButton id={c.id} version={c.version} name={c.name} onRemoved={() => router.refresh()} />
                   </div>

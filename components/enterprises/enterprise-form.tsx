@@ -1,42 +1,24 @@
 "use client";
 
-import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useRef, useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
-import { buttonClass } from "@/components/ui/button";
+import { useState } from "react";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
 import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { RecordForm } from "@/components/ui/record-form";
+import { SelectField } from "@/components/ui/select-field";
+import type { FormValue } from "@/components/ui/form-values";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/enums";
-import type { ActionResult } from "@/lib/action-core";
 import { createEnterprise } from "@/lib/enterprises/actions/create-enterprise";
 import { updateEnterprise } from "@/lib/enterprises/actions/update-enterprise";
 import type { DuplicateCandidate } from "@/lib/enterprises/duplicates";
-import {
-  EMPTY_ENTERPRISE_FORM,
-  ENTERPRISE_FORM_FIELDS,
-  type EnterpriseFormField,
-  type EnterpriseFormValues,
-  type SavedVersion,
-} from "@/lib/enterprises/form-values";
+import { EMPTY_ENTERPRISE_FORM, ENTERPRISE_FORM_FIELDS, type EnterpriseFormField, type EnterpriseFormValues } from "@/lib/enterprises/form-values";
 import { COUNTRIES } from "@/lib/enterprises/countries";
 import { countryName } from "@/lib/i18n/display";
-import { ConflictPanel, differingFields, readFields, replayEdits } from "./conflict-panel";
 import { SimilarNamesPanel } from "./enterprise-form-similar";
 
-type Errors = Record<string, string[] | undefined>;
-type Notice = { tone: "error" | "info"; text: string } | null;
-interface Conflict {
-  saved: SavedVersion<EnterpriseFormValues>;
-  typed: EnterpriseFormValues;
-}
-
 export type EnterpriseFormProps = { mode?: "create" } | { mode: "edit"; id: string; version: number; values: EnterpriseFormValues };
-
-function detailsOf(result: ActionResult<unknown>) {
-  const details = result.ok ? undefined : (result.details as { current?: SavedVersion<EnterpriseFormValues>; similar?: DuplicateCandidate[] } | undefined);
-  return { current: details?.current, similar: details?.similar };
-}
 
 /**
  * Creates an enterprise, or edits one over the version it was loaded at. Inputs are uncontrolled
@@ -47,59 +29,22 @@ export function EnterpriseForm(props: EnterpriseFormProps) {
   const edit = props.mode === "edit" ? props : null;
   const t = useTranslations("enterprises");
   const tf = useTranslations("enterpriseForm");
+  const tc = useTranslations("common");
   const locale = useLocale();
-  const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-  // `loaded` is the version the typed edits started from; `defaults` what the inputs start with.
-  const [loaded, setLoaded] = useState<EnterpriseFormValues>(edit?.values ?? EMPTY_ENTERPRISE_FORM);
-  const [defaults, setDefaults] = useState<EnterpriseFormValues>(loaded);
-  const [version, setVersion] = useState(edit?.version ?? 0);
-  const [formKey, setFormKey] = useState(0);
-  const [errors, setErrors] = useState<Errors>({});
-  const [notice, setNotice] = useState<Notice>(null);
   const [similar, setSimilar] = useState<DuplicateCandidate[] | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  useEffect(() => {
-    if (conflict || similar) panelRef.current?.focus();
-  }, [conflict, similar]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // Calling the action ourselves (not via <form action>) keeps every typed value on error.
+  const form = useActionForm({
     // The submitter carries confirmSimilar=1 when it is the "save anyway" button.
-    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(async () => {
-      const result = edit ? await updateEnterprise(data) : await createEnterprise(data);
-      if (result.ok) {
-        toast.success(edit ? tf("saved") : t("created"));
-        router.push(`/enterprises/${result.data.id}`);
-        return;
-      }
-      const { current, similar: candidates } = detailsOf(result);
-      setConflict(current ? { saved: current, typed: readFields(ENTERPRISE_FORM_FIELDS, data) } : null);
+    action: (data: FormData) => (edit ? updateEnterprise(data) : createEnterprise(data)),
+    success: edit ? tf("saved") : t("created"),
+    open: (data) => `/enterprises/${data.id}`,
+    edit,
+    onRefused: (result) => {
+      const candidates = (result.details as { similar?: DuplicateCandidate[] } | undefined)?.similar;
       setSimilar(candidates?.length ? candidates : null);
-      setErrors(result.fieldErrors ?? {});
-      setNotice(current || candidates?.length ? null : { tone: "error", text: result.message });
-      const firstInvalid = Object.keys(result.fieldErrors ?? {})[0];
-      if (!current && !candidates?.length && firstInvalid) {
-        formRef.current?.querySelector<HTMLElement>(`[name="${firstInvalid}"]`)?.focus();
-      }
-    });
-  }
-
-  /** Starts over from a saved version: the inputs show `values`, the next save is checked against it. */
-  function restart(saved: SavedVersion<EnterpriseFormValues>, values: EnterpriseFormValues, text: string) {
-    setLoaded(saved.values);
-    setDefaults(values);
-    setVersion(saved.version);
-    setConflict(null);
-    setErrors({});
-    setNotice({ tone: "info", text });
-    setFormKey((k) => k + 1);
-  }
+    },
+  });
+  const { panelRef, errors, notice, pending } = form;
+  const defaults = form.defaults ?? EMPTY_ENTERPRISE_FORM;
 
   function onNameChange() {
     // The warning was about the names as they were; a new name gets its own check.
@@ -107,8 +52,8 @@ export function EnterpriseForm(props: EnterpriseFormProps) {
   }
 
   const label = (field: EnterpriseFormField) => t(`fields.${field}`);
-  const shown = (field: EnterpriseFormField, value: string) => {
-    if (!value.trim()) return t("fields.notSet");
+  const shown = (field: EnterpriseFormField, set: FormValue) => {
+    const value = String(set);
     if (field === "country") return countryName(value, locale);
     if (field === "aliases") return value.split("\n").join(locale === "en" ? ", " : "、");
     if (field === "size") return t(`sizes.${value as (typeof ENTERPRISE_SIZES)[number]}`);
@@ -117,38 +62,16 @@ export function EnterpriseForm(props: EnterpriseFormProps) {
   };
 
   return (
-    <form key={formKey} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      {edit ? (
-        <>
-          <input type="hidden" name="id" value={edit.id} />
-          <input type="hidden" name="version" value={version} />
-        </>
-      ) : null}
-      {notice ? (
-        <p
-          role="status"
-          className={`rounded-md border px-3 py-2 text-sm ${notice.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-sky-200 bg-sky-50 text-sky-900"}`}
-        >
-          {notice.text}
-        </p>
-      ) : null}
-      {conflict ? (
-        <ConflictPanel
-          ref={panelRef}
-          updatedBy={conflict.saved.updatedBy}
-          updatedAt={conflict.saved.updatedAt}
-          rows={differingFields(ENTERPRISE_FORM_FIELDS, conflict.saved.values, conflict.typed).map((f) => ({
-            field: f,
-            label: label(f),
-            theirs: shown(f, conflict.saved.values[f]),
-            yours: shown(f, conflict.typed[f]),
-          }))}
-          onUseTheirs={() => restart(conflict.saved, conflict.saved.values, tf("conflict.reloaded"))}
-          onKeepMine={() =>
-            restart(conflict.saved, replayEdits(ENTERPRISE_FORM_FIELDS, loaded, conflict.saved.values, conflict.typed), tf("conflict.replayed"))
-          }
-        />
-      ) : null}
+    <RecordForm
+      form={form}
+      recordId={edit?.id}
+      cancel={{ label: tc("cancel"), href: edit ? `/enterprises/${edit.id}` : "/enterprises" }}
+      submit={edit ? tc("saveChanges") : t("create")}
+      saving={tc("saving")}
+    >
+      {/* Similar names explain themselves in their panel. */}
+      <FormMessage notice={similar ? null : notice} />
+      <ConflictPanel form={form} title={tf("conflict.title")} label={label} shown={shown} fields={ENTERPRISE_FORM_FIELDS} />
       {similar ? <SimilarNamesPanel ref={panelRef} candidates={similar} pending={pending} /> : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
@@ -191,30 +114,22 @@ export function EnterpriseForm(props: EnterpriseFormProps) {
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="size" label={label("size")} errors={errors.size}>
-          {(p) => (
-            <select {...p} defaultValue={defaults.size}>
-              <option value="">{t("fields.notSet")}</option>
-              {ENTERPRISE_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sizes.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="ownership" label={label("ownership")} errors={errors.ownership}>
-          {(p) => (
-            <select {...p} defaultValue={defaults.ownership}>
-              <option value="">{t("fields.notSet")}</option>
-              {OWNERSHIPS.map((o) => (
-                <option key={o} value={o}>
-                  {t(`ownerships.${o}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="size"
+          label={label("size")}
+          errors={errors.size}
+          defaultValue={defaults.size}
+          none={tc("notSet")}
+          options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: t(`sizes.${s}`) }))}
+        />
+        <SelectField
+          name="ownership"
+          label={label("ownership")}
+          errors={errors.ownership}
+          defaultValue={defaults.ownership}
+          none={tc("notSet")}
+          options={OWNERSHIPS.map((o) => ({ value: o, label: t(`ownerships.${o}`) }))}
+        />
       </div>
       <Field name="website" label={label("website")} errors={errors.website}>
         {(p) => <input {...p} type="url" inputMode="url" placeholder="https://" defaultValue={defaults.website} />}
@@ -222,14 +137,6 @@ export function EnterpriseForm(props: EnterpriseFormProps) {
       <Field name="description" label={label("description")} errors={errors.description}>
         {(p) => <textarea {...p} rows={4} defaultValue={defaults.description} />}
       </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Link href={edit ? `/enterprises/${edit.id}` : "/enterprises"} className={buttonClass("secondary")}>
-          {t("cancel")}
-        </Link>
-        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
-          {pending ? t("creating") : edit ? tf("save") : t("create")}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }

@@ -41,6 +41,7 @@ interface Props {
  */
 function EnterprisePickerInner({ name, label, defaultValue = null, errors, onChange }: Props) {
   const t = useTranslations("enterprisePicker");
+  const tc = useTranslations("common");
   const locale = useLocale();
   const id = useId();
   const [picked, setPicked] = useState<PickedEnterprise | null>(defaultValue);
@@ -132,7 +133,7 @@ function EnterprisePickerInner({ name, label, defaultValue = null, errors, onCha
                 );
               })}
               {data.length === 0 ? (
-                <li className="px-3 py-2 text-sm text-slate-500">{isFetching ? t("searching") : isError ? t("failed") : t("none")}</li>
+                <li className="px-3 py-2 text-sm text-slate-500">{isFetching ? tc("searching") : isError ? t("failed") : t("none")}</li>
               ) : null}
             </ul>
           ) : null}

@@ -7,15 +7,16 @@ import { deleteEvent } from "@/lib/events/actions/delete-event";
 /** Deleting is soft and confirmed first; the event leaves the list; its participants and projects stay. */
 export function DeleteEventButton({ id, version, name }: { id: string; version: number; name: string }) {
   const t = useTranslations("events.delete");
+  const tc = useTranslations("common");
   return (
     <ConfirmDeleteButton
       labels={{
-        open: t("open"),
+        open: tc("delete"),
         title: t("title", { name }),
         body: t("body"),
-        cancel: t("cancel"),
+        cancel: tc("cancel"),
         confirm: t("confirm"),
-        working: t("deleting"),
+        working: tc("deleting"),
         done: t("done", { name }),
       }}
       remove={() => deleteEvent({ id, version })}

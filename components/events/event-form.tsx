@@ -1,25 +1,16 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { buttonClass } from "@/components/ui/button";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
 import { Field } from "@/components/ui/field";
-import { useSaveForm } from "@/components/ui/use-save-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { RecordForm } from "@/components/ui/record-form";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { EVENT_KINDS } from "@/db/enums";
 import { createEvent } from "@/lib/events/actions/create-event";
 import { updateEvent } from "@/lib/events/actions/update-event";
-
-export interface EventFormValues {
-  kind: string;
-  nameZh: string;
-  nameEn: string;
-  startsOn: string;
-  endsOn: string;
-  city: string;
-  venue: string;
-  host: string;
-  description: string;
-}
+import type { EventFormValues } from "@/lib/events/values";
 
 type Props = { mode: "create" } | { mode: "edit"; id: string; version: number; values: EventFormValues };
 
@@ -27,15 +18,16 @@ type Props = { mode: "create" } | { mode: "edit"; id: string; version: number; v
 export function EventForm(props: Props) {
   const t = useTranslations("events.form");
   const kindName = useTranslations("events.kinds");
+  const tc = useTranslations("common");
   const edit = props.mode === "edit" ? props : null;
-  const v = edit?.values;
-
-  const { formRef, errors, notice, conflict, pending, onSubmit } = useSaveForm({
-    save: (data) => (edit ? updateEvent(data) : createEvent(data)),
-    pathOf: (id) => `/events/${id}`,
-    savedMessage: edit ? t("saved") : t("created"),
-    conflictMessage: t("conflict"),
+  const form = useActionForm({
+    action: (data: FormData) => (edit ? updateEvent(data) : createEvent(data)),
+    success: edit ? t("saved") : t("created"),
+    open: (data) => `/events/${data.id}`,
+    edit,
   });
+  const { errors, notice } = form;
+  const v = form.defaults;
 
   const text = (name: keyof EventFormValues, type = "text") => (
     <Field name={name} label={t(name)} errors={errors[name]}>
@@ -44,34 +36,16 @@ export function EventForm(props: Props) {
   );
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      {edit ? (
-        <>
-          <input type="hidden" name="id" value={edit.id} />
-          <input type="hidden" name="version" value={edit.version} />
-        </>
-      ) : null}
-      {notice ? (
-        <div role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <p>{notice}</p>
-          {conflict && edit ? (
-            <a href={`/events/${edit.id}/edit`} className="font-medium underline">
-              {t("reload")}
-            </a>
-          ) : null}
-        </div>
-      ) : null}
-      <Field name="kind" label={t("kind")} errors={errors.kind}>
-        {(p) => (
-          <select {...p} defaultValue={v?.kind ?? "docking"}>
-            {EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {kindName(k)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+    <RecordForm
+      form={form}
+      recordId={edit?.id}
+      cancel={{ label: tc("cancel"), href: edit ? `/events/${edit.id}` : "/events" }}
+      submit={edit ? tc("saveChanges") : t("create")}
+      saving={tc("saving")}
+    >
+      <FormMessage notice={notice} />
+      <ConflictPanel form={form} title={t("conflict")} label={(f) => t(f)} shown={(f, value) => (f === "kind" ? kindName(value as (typeof EVENT_KINDS)[number]) : String(value))} />
+      <SelectField name="kind" label={t("kind")} errors={errors.kind} defaultValue={v?.kind ?? "docking"} options={EVENT_KINDS.map((k) => ({ value: k, label: kindName(k) }))} />
       <div className="grid gap-4 sm:grid-cols-2">
         {text("nameZh")}
         {text("nameEn")}
@@ -88,14 +62,6 @@ export function EventForm(props: Props) {
       <Field name="description" label={t("description")} errors={errors.description}>
         {(p) => <textarea {...p} rows={3} defaultValue={v?.description} />}
       </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Link href={edit ? `/events/${edit.id}` : "/events"} className={buttonClass("secondary")}>
-          {t("cancel")}
-        </Link>
-        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
-          {pending ? t("saving") : edit ? t("save") : t("create")}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }

@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { type FormEvent, useId, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { PARTICIPANT_ROLES } from "@/db/enums";
 import { addParticipants } from "@/lib/events/actions/add-participants";
 
@@ -18,29 +17,31 @@ interface Choice {
 export function LinkToEventForm({ enterpriseId, events }: { enterpriseId: string; events: Choice[] }) {
   const t = useTranslations("events.link");
   const roleName = useTranslations("events.roles");
-  const router = useRouter();
   const id = useId();
   const [filter, setFilter] = useState("");
   const [eventId, setEventId] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  // The one row's outcome: linked, already there, or held back.
+  const failure = (data: { outcomes: { status: string }[] }) => {
+    const status = data.outcomes[0]?.status;
+    return status === "already" ? t("already") : !status || status === "refused" || status === "similar" ? t("failed") : null;
+  };
+  const { notice, setNotice, pending, run } = useActionForm({
+    action: addParticipants,
+    success: (data) => (failure(data) ? null : t("linked")),
+    onSuccess: (data) => {
+      const text = failure(data);
+      if (text) setNotice({ tone: "error", text });
+      else setEventId("");
+    },
+  });
+  const error = notice?.text ?? null;
   const shown = filter.trim() ? events.filter((e) => e.label.toLowerCase().includes(filter.trim().toLowerCase())) : events;
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const role = String(new FormData(e.currentTarget).get("role"));
-    if (!eventId) return setError(t("chooseEvent"));
-    startTransition(async () => {
-      const result = await addParticipants({ eventId, rows: [{ enterpriseId, role }] });
-      if (!result.ok) return setError(result.message);
-      const outcome = result.data.outcomes[0];
-      if (outcome?.status === "already") return setError(t("already"));
-      if (!outcome || outcome.status === "refused" || outcome.status === "similar") return setError(t("failed"));
-      setError(null);
-      setEventId("");
-      toast.success(t("linked"));
-      router.refresh();
-    });
+    if (!eventId) return setNotice({ tone: "error", text: t("chooseEvent") });
+    run({ eventId, rows: [{ enterpriseId, role }] }, e.currentTarget);
   }
 
   if (events.length === 0) return <p className="text-sm text-slate-500">{t("noEvents")}</p>;

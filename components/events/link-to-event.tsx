@@ -13,7 +13,7 @@ import { LinkToEventForm } from "./link-to-event-form";
 export async function LinkEnterpriseToEvent({ enterpriseId }: { enterpriseId: string }) {
   const viewer = await requireViewer();
   if (!canCreate(viewer)) return null;
-  const [events, locale] = await Promise.all([findEventsToLink(await getDb(), viewer, "", 200), getLocale()]);
+  const [events, locale] = await Promise.all([findEventsToLink(await getDb(), "", 200), getLocale()]);
   const choices = events.map((e) => ({ id: e.id, label: primaryName(e, locale).first, startsOn: e.startsOn, city: e.city }));
   return <LinkToEventForm enterpriseId={enterpriseId} events={choices} />;
 }

@@ -27,6 +27,7 @@ export interface ParticipantRow {
 export function ParticipantsTable({ rows, eventId, canSign }: { rows: ParticipantRow[]; eventId: string; canSign: boolean }) {
   const t = useTranslations("events.participants");
   const roleName = useTranslations("events.roles");
+  const tc = useTranslations("common");
   const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -116,7 +117,7 @@ export function ParticipantsTable({ rows, eventId, canSign }: { rows: Participan
                         className="text-sm text-red-700 hover:underline"
                         aria-label={t("removeOf", { name: name.first })}
                       >
-                        {t("remove")}
+                        {tc("remove")}
                       </button>
                     ) : null}
                   </td>
@@ -131,10 +132,10 @@ export function ParticipantsTable({ rows, eventId, canSign }: { rows: Participan
         <p className="text-sm text-slate-700">{t("removeBody")}</p>
         <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" data-autofocus onClick={() => setRemoving(null)} disabled={pending}>
-            {t("cancel")}
+            {tc("cancel")}
           </Button>
           <button type="button" className={DANGER_BUTTON} onClick={remove} disabled={pending} aria-busy={pending}>
-            {t("remove")}
+            {tc("remove")}
           </button>
         </div>
       </Modal>

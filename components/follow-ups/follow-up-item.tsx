@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import { ScopedField } from "./field";
 import { cancelFollowUp } from "@/lib/follow-ups/actions/cancel-follow-up";
@@ -13,6 +13,7 @@ import { reassignFollowUp } from "@/lib/follow-ups/actions/reassign-follow-up";
 import { rescheduleFollowUp } from "@/lib/follow-ups/actions/reschedule-follow-up";
 import type { FollowUpRow } from "@/lib/follow-ups/queries";
 import { primaryName } from "@/lib/i18n/display";
+import { shanghaiInstant } from "@/lib/time";
 
 type Mode = "complete" | "reschedule" | "reassign" | "cancel";
 const ACTIONS = { complete: completeFollowUp, reschedule: rescheduleFollowUp, reassign: reassignFollowUp, cancel: cancelFollowUp };
@@ -29,7 +30,7 @@ export function FollowUpItem({ item, people, today, overdue }: { item: FollowUpR
   const locale = useLocale();
   const [mode, setMode] = useState<Mode | null>(null);
   const enterprise = primaryName({ nameZh: item.enterpriseNameZh, nameEn: item.enterpriseNameEn }, locale).first;
-  const due = format.dateTime(new Date(`${item.dueOn}T00:00:00+08:00`), { dateStyle: "medium" });
+  const due = format.dateTime(shanghaiInstant(item.dueOn), { dateStyle: "medium" });
 
   return (
     <li className="space-y-2 py-3" aria-label={item.title}>
@@ -76,20 +77,21 @@ export function FollowUpItem({ item, people, today, overdue }: { item: FollowUpR
 
 function ChangeForm({ mode, item, people, today, onDone }: { mode: Mode; item: FollowUpRow; people: Person[]; today: string; onDone: () => void }) {
   const t = useTranslations("followUps");
-  const { errors, message, pending, submit } = useActionForm(ACTIONS[mode] as (d: FormData) => ReturnType<typeof completeFollowUp>, t(`saved.${mode}`));
+  const { errors, notice, pending, onSubmit } = useActionForm({
+    action: ACTIONS[mode] as (d: FormData) => ReturnType<typeof completeFollowUp>,
+    success: t(`saved.${mode}`),
+    onSuccess: onDone,
+  });
   const id = `fu-${item.id.slice(0, 8)}-${mode}`;
   return (
     <form
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget, undefined, onDone);
-      }}
+      onSubmit={onSubmit}
       className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3"
     >
       <input type="hidden" name="id" value={item.id} />
       <input type="hidden" name="version" value={item.version} />
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       {mode === "complete" || mode === "cancel" ? (
         <ScopedField id={`${id}-outcome`} name="outcome" label={mode === "complete" ? t("fields.outcome") : t("fields.cancelNote")} errors={errors.outcome}>
           {(p) => <textarea {...p} rows={2} maxLength={2000} autoFocus />}

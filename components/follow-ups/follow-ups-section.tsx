@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import { getDb } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 import { listFollowUpsFor } from "@/lib/follow-ups/queries";
 import { listTeamMembers } from "@/lib/projects/form-options";
 import { FollowUpList } from "./follow-up-list";
@@ -15,7 +15,7 @@ export async function FollowUpsSection({ viewer, enterpriseId, projectId }: { vi
   const db = await getDb();
   const [{ open, closed }, people] = await Promise.all([
     listFollowUpsFor(db, viewer, projectId ? { projectId } : { enterpriseId }),
-    listTeamMembers(db, viewer, viewer.teamId),
+    listTeamMembers(db, viewer.teamId),
   ]);
   const today = shanghaiDay();
   return (

@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useRef } from "react";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import { ScopedField } from "./field";
 import { FOLLOW_UP_KINDS } from "@/db/enums";
 import { createFollowUp } from "@/lib/follow-ups/actions/create-follow-up";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 
 interface Props {
   enterpriseId: string;
@@ -26,23 +26,24 @@ export function NewFollowUp({ enterpriseId, projectId, visitId, today = shanghai
   const t = useTranslations("followUps.form");
   const kindName = useTranslations("followUps.kinds");
   const details = useRef<HTMLDetailsElement>(null);
-  const { errors, message, pending, submit } = useActionForm(createFollowUp, t("created"));
+  const { errors, notice, pending, onSubmit } = useActionForm({
+    action: createFollowUp,
+    success: t("created"),
+    onSuccess: () => details.current?.removeAttribute("open"),
+  });
   const prefix = `fu-${projectId ?? visitId ?? enterpriseId}`.slice(0, 20);
   return (
     <details ref={details} className="rounded-md border border-slate-200 bg-slate-50 [&[open]]:bg-white">
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700">{t("open")}</summary>
       <form
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit(e.currentTarget, undefined, () => details.current?.removeAttribute("open"));
-        }}
+        onSubmit={onSubmit}
         className="space-y-3 p-3 pt-1"
       >
         <input type="hidden" name="enterpriseId" value={enterpriseId} />
         {projectId ? <input type="hidden" name="projectId" value={projectId} /> : null}
         {visitId ? <input type="hidden" name="visitId" value={visitId} /> : null}
-        <FormMessage text={message} />
+        <FormMessage notice={notice} />
         <ScopedField id={`${prefix}-title`} name="title" label={t("title")} errors={errors.title}>
           {(p) => <input {...p} type="text" maxLength={300} autoComplete="off" />}
         </ScopedField>

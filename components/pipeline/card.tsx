@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { OriginalAmount, WanYi } from "@/components/projects/wan-yi";
+import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 import { type Stage, STAGES } from "@/db/enums";
 import { primaryName } from "@/lib/i18n/display";
 import type { PipelineCard as Card } from "@/lib/projects/board-queries";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type DragEvent, useState } from "react";
-import { WanYi } from "@/components/projects/wan-yi";
+import { WanYi } from "@/components/ui/wan-yi";
 import type { Stage } from "@/db/enums";
 import type { PipelineCard as Card, PipelineColumn } from "@/lib/projects/board-queries";
 import { CARD_MIME, draggedCardId, PipelineCard } from "./card";

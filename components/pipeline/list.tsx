@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { toast } from "@/components/ui/toast";
-import { OriginalAmount, WanYi } from "@/components/projects/wan-yi";
+import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 import { STAGES } from "@/db/enums";
 import { primaryName } from "@/lib/i18n/display";
 import type { PipelineFilters } from "@/lib/projects/filters";

@@ -6,7 +6,7 @@ import { SigningFields } from "@/components/projects/signing-fields";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES } from "@/lib/evidence/limits";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 import { AMOUNT_PATTERN, AMOUNT_UNITS, type AmountUnit, toYuan } from "@/lib/money";
 
 export interface MoveRequest {
@@ -40,6 +40,7 @@ interface Props {
  */
 export function MoveDialog({ request, onCancel, onConfirm }: Props) {
   const t = useTranslations("pipeline.dialog");
+  const tc = useTranslations("common");
   const ref = useRef<HTMLDialogElement>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [today, setToday] = useState("");
@@ -122,7 +123,7 @@ export function MoveDialog({ request, onCancel, onConfirm }: Props) {
           </Field>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <button type="button" className={buttonClass("secondary")} onClick={onCancel}>
-              {t("cancel")}
+              {tc("cancel")}
             </button>
             <button type="submit" className={buttonClass("primary")}>
               {t(`confirm.${request.asRequest ? "request" : request.kind}`)}

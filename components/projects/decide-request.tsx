@@ -3,11 +3,11 @@
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { EVIDENCE_ACCEPT } from "@/lib/evidence/limits";
 import { decideStageRequest } from "@/lib/projects/actions/decide-stage-request";
-import { FormMessage } from "./form-message";
 import { SigningFields } from "./signing-fields";
-import { useActionForm } from "./use-action-form";
 
 interface Props {
   requestId: string;
@@ -19,19 +19,15 @@ interface Props {
 /** A manager's answer to a pending milestone: approve with evidence, or reject with a note. */
 export function DecideRequestForm({ requestId, hasEvidence, signing }: Props) {
   const t = useTranslations("projects.decide");
-  const { errors, message, pending, submit } = useActionForm(decideStageRequest, t("saved"));
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: decideStageRequest, success: t("saved") });
   return (
     <form
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const submitter = (e.nativeEvent as SubmitEvent).submitter;
-        submit(e.currentTarget, new FormData(e.currentTarget, submitter));
-      }}
+      onSubmit={onSubmit}
       className="space-y-3"
     >
       <input type="hidden" name="requestId" value={requestId} />
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       {signing ? <SigningFields currency={signing.currency} today={signing.today} errors={errors} hint={t("signingHint")} /> : null}
       <Field name="evidence" label={hasEvidence ? t("evidenceOptional") : t("evidence")} hint={t("evidenceHint")} errors={errors.evidence}>
         {(p) => <input {...p} type="file" accept={EVIDENCE_ACCEPT} />}

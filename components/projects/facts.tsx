@@ -3,15 +3,17 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { primaryName } from "@/lib/i18n/display";
 import { groupDigits } from "@/lib/money";
 import type { ProjectDetail } from "@/lib/projects/queries";
-import { OriginalAmount, WanYi } from "./wan-yi";
+import { shanghaiInstant } from "@/lib/time";
+import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 
 export function ProjectFacts({ detail }: { detail: ProjectDetail }) {
   const t = useTranslations("projects.facts");
+  const tc = useTranslations("common");
   const locale = useLocale();
   const format = useFormatter();
   const p = detail.project;
   const pick = (zh: string | null, en: string | null) => (locale === "en" ? (en ?? zh) : (zh ?? en));
-  const notSet = <span className="text-slate-500">{t("notSet")}</span>;
+  const notSet = <span className="text-slate-500">{tc("notSet")}</span>;
   const rows: [string, React.ReactNode][] = [
     [
       t("enterprise"),
@@ -41,7 +43,7 @@ export function ProjectFacts({ detail }: { detail: ProjectDetail }) {
     [t("owner"), detail.ownerName ?? notSet],
     [t("team"), pick(detail.teamNameZh, detail.teamNameEn) ?? notSet],
     [t("source"), pick(detail.sourceEventZh, detail.sourceEventEn) ?? detail.sourceDelegation ?? notSet],
-    [t("signedOn"), p.signedOn ? format.dateTime(new Date(`${p.signedOn}T00:00:00+08:00`), { dateStyle: "medium" }) : notSet],
+    [t("signedOn"), p.signedOn ? format.dateTime(shanghaiInstant(p.signedOn), { dateStyle: "medium" }) : notSet],
   ];
   return (
     <div className="space-y-3">

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { StageHistoryRow } from "@/lib/projects/queries";
-import { OriginalAmount, WanYi } from "./wan-yi";
+import { shanghaiInstant } from "@/lib/time";
+import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 
 /** Every stage change: who, when, why, the signing it recorded, and who verified it with what evidence. */
 export function StageHistory({ rows }: { rows: StageHistoryRow[] }) {
@@ -8,7 +9,7 @@ export function StageHistory({ rows }: { rows: StageHistoryRow[] }) {
   const stageName = useTranslations("projects.stages");
   const format = useFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00+08:00`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(shanghaiInstant(d), { dateStyle: "medium" });
   if (rows.length === 0) return <p className="text-sm text-slate-500">{t("empty")}</p>;
   return (
     <ol className="space-y-3" aria-label={t("label")}>

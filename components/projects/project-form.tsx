@@ -1,13 +1,17 @@
 "use client";
 
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
 import { Field } from "@/components/ui/field";
-import { useSaveForm } from "@/components/ui/use-save-form";
+import { FormMessage } from "@/components/ui/form-message";
+import type { FieldOf, FormValue } from "@/components/ui/form-values";
+import { RecordForm } from "@/components/ui/record-form";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { PROJECT_STATUSES } from "@/db/enums";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import type { ActionResult } from "@/lib/action-core";
+import { shanghaiDay } from "@/lib/time";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { updateProject } from "@/lib/projects/actions/update-project";
 import { INITIAL_STAGES } from "@/lib/projects/stages";
@@ -36,41 +40,73 @@ export function ProjectForm(props: Props) {
   const t = useTranslations("projects.form");
   const stageName = useTranslations("projects.stages");
   const statusName = useTranslations("projects.statuses");
+  const tc = useTranslations("common");
   const locale = useLocale();
   const edit = props.mode === "edit" ? props : null;
-  const v = edit?.values;
-  const [status, setStatus] = useState(v?.status ?? "active");
+  const [status, setStatus] = useState(edit?.values.status ?? "active");
   const [stage, setStage] = useState("lead");
   const ts = useTranslations("projects.signing");
   const label = (o: Named) => o.name ?? (locale === "en" ? (o.nameEn ?? o.nameZh) : (o.nameZh ?? o.nameEn)) ?? "";
+  const option = (o: Named) => ({ value: o.id, label: label(o) });
 
-  const { formRef, errors, notice, conflict, pending, onSubmit } = useSaveForm({
-    save: (data) => (edit ? updateProject(data) : createProject(data)),
-    pathOf: (id) => `/projects/${id}`,
-    savedMessage: edit ? t("saved") : t("created"),
-    conflictMessage: t("conflict"),
+  const form = useActionForm({
+    action: (data: FormData): Promise<ActionResult<{ id: string }>> => (edit ? updateProject(data) : createProject(data)),
+    success: edit ? t("saved") : t("created"),
+    open: (data) => `/projects/${data.id}`,
+    edit,
+    // The status picks which fields show: it follows the version the form starts again from.
+    onRestart: (values) => setStatus(values.status),
   });
+  const { errors, notice } = form;
+  const v = form.defaults;
+
+  // The conflict panel: each field by its label, a choice by its name.
+  type Key = FieldOf<ProjectFormValues>;
+  const fieldLabels: Record<Key, string> = {
+    name: t("name"),
+    status: t("status"),
+    lostReason: t("lostReason"),
+    chainNodeId: t("chainNode"),
+    plannedAmount: t("plannedAmount"),
+    plannedUnit: t("unit"),
+    currency: t("currency"),
+    expectedJobs: t("expectedJobs"),
+    landMu: t("landMu"),
+    ownerId: t("owner"),
+    teamId: t("team"),
+    sourceEventId: t("sourceEvent"),
+    sourceDelegationId: t("sourceDelegation"),
+    confidential: t("confidential"),
+    description: t("description"),
+  };
+  const choices: Partial<Record<Key, Named[]>> = {
+    chainNodeId: props.chains.flatMap((c) => c.nodes),
+    ownerId: props.people,
+    teamId: props.teams,
+    sourceEventId: props.events,
+    sourceDelegationId: props.delegations,
+  };
+  const shown = (field: Key, value: FormValue) => {
+    if (typeof value === "boolean") return "✓";
+    const text = String(value);
+    if (field === "status") return statusName(text as (typeof PROJECT_STATUSES)[number]);
+    if (field === "plannedUnit") return t(`units.${text as "yuan" | "wan" | "yi"}`);
+    const named = choices[field]?.find((o) => o.id === text);
+    return named ? label(named) : text;
+  };
+  const fields = (Object.keys(fieldLabels) as Key[]).filter((f) => f !== "teamId" || props.canChooseTeam);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-      {edit ? (
-        <>
-          <input type="hidden" name="id" value={edit.id} />
-          <input type="hidden" name="version" value={edit.version} />
-        </>
-      ) : (
-        <input type="hidden" name="enterpriseId" value={props.mode === "create" ? props.enterpriseId : ""} />
-      )}
-      {notice ? (
-        <div role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <p>{notice}</p>
-          {conflict && edit ? (
-            <a href={`/projects/${edit.id}/edit`} className="font-medium underline">
-              {t("reload")}
-            </a>
-          ) : null}
-        </div>
-      ) : null}
+    <RecordForm
+      form={form}
+      recordId={edit?.id}
+      cancel={{ label: tc("cancel"), href: edit ? `/projects/${edit.id}` : `/enterprises/${props.mode === "create" ? props.enterpriseId : ""}` }}
+      submit={edit ? tc("saveChanges") : t("create")}
+      saving={tc("saving")}
+    >
+      {props.mode === "create" ? <input type="hidden" name="enterpriseId" value={props.enterpriseId} /> : null}
+      <FormMessage notice={notice} />
+      <ConflictPanel form={form} title={t("conflict")} label={(f) => fieldLabels[f]} shown={shown} fields={fields} />
       <Field name="name" label={t("name")} errors={errors.name}>
         {(p) => <input {...p} type="text" defaultValue={v?.name} autoComplete="off" />}
       </Field>
@@ -103,7 +139,7 @@ export function ProjectForm(props: Props) {
         <Field name="chainNodeId" label={t("chainNode")} errors={errors.chainNodeId}>
           {(p) => (
             <select {...p} defaultValue={v?.chainNodeId ?? ""}>
-              <option value="">{t("notSet")}</option>
+              <option value="">{tc("notSet")}</option>
               {props.chains.map((c) => (
                 <optgroup key={c.id} label={label(c)}>
                   {c.nodes.map((n) => (
@@ -132,28 +168,14 @@ export function ProjectForm(props: Props) {
         <Field name="plannedAmount" label={t("plannedAmount")} hint={t("amountHint")} errors={errors.plannedAmount}>
           {(p) => <input {...p} type="text" inputMode="decimal" defaultValue={v?.plannedAmount} autoComplete="off" />}
         </Field>
-        <Field name="plannedUnit" label={t("unit")} errors={errors.plannedUnit}>
-          {(p) => (
-            <select {...p} defaultValue={v?.plannedUnit ?? "wan"}>
-              {(["yuan", "wan", "yi"] as const).map((u) => (
-                <option key={u} value={u}>
-                  {t(`units.${u}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="currency" label={t("currency")} errors={errors.currency}>
-          {(p) => (
-            <select {...p} defaultValue={v?.currency ?? "CNY"}>
-              {CURRENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="plannedUnit"
+          label={t("unit")}
+          errors={errors.plannedUnit}
+          defaultValue={v?.plannedUnit ?? "wan"}
+          options={(["yuan", "wan", "yi"] as const).map((u) => ({ value: u, label: t(`units.${u}`) }))}
+        />
+        <SelectField name="currency" label={t("currency")} errors={errors.currency} defaultValue={v?.currency ?? "CNY"} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="expectedJobs" label={t("expectedJobs")} errors={errors.expectedJobs}>
@@ -164,57 +186,26 @@ export function ProjectForm(props: Props) {
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="ownerId" label={t("owner")} errors={errors.ownerId}>
-          {(p) => (
-            <select {...p} defaultValue={v?.ownerId ?? (props.mode === "create" ? props.ownerId : "")}>
-              {props.people.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {label(o)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {props.canChooseTeam ? (
-          <Field name="teamId" label={t("team")} errors={errors.teamId}>
-            {(p) => (
-              <select {...p} defaultValue={v?.teamId ?? ""}>
-                <option value="">{t("notSet")}</option>
-                {props.teams.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {label(o)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
+        <SelectField name="ownerId" label={t("owner")} errors={errors.ownerId} defaultValue={v?.ownerId ?? (props.mode === "create" ? props.ownerId : "")} options={props.people.map(option)} />
+        {props.canChooseTeam ? <SelectField name="teamId" label={t("team")} errors={errors.teamId} defaultValue={v?.teamId ?? ""} none={tc("notSet")} options={props.teams.map(option)} /> : null}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="sourceEventId" label={t("sourceEvent")} errors={errors.sourceEventId}>
-          {(p) => (
-            <select {...p} defaultValue={v?.sourceEventId ?? (props.mode === "create" ? props.sourceEventId : undefined) ?? ""}>
-              <option value="">{t("notSet")}</option>
-              {props.events.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {label(o)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field name="sourceDelegationId" label={t("sourceDelegation")} errors={errors.sourceDelegationId}>
-          {(p) => (
-            <select {...p} defaultValue={v?.sourceDelegationId ?? (props.mode === "create" ? props.sourceDelegationId : undefined) ?? ""}>
-              <option value="">{t("notSet")}</option>
-              {props.delegations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {label(o)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          name="sourceEventId"
+          label={t("sourceEvent")}
+          errors={errors.sourceEventId}
+          defaultValue={v?.sourceEventId ?? (props.mode === "create" ? props.sourceEventId : undefined) ?? ""}
+          none={tc("notSet")}
+          options={props.events.map(option)}
+        />
+        <SelectField
+          name="sourceDelegationId"
+          label={t("sourceDelegation")}
+          errors={errors.sourceDelegationId}
+          defaultValue={v?.sourceDelegationId ?? (props.mode === "create" ? props.sourceDelegationId : undefined) ?? ""}
+          none={tc("notSet")}
+          options={props.delegations.map(option)}
+        />
       </div>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="confidential" defaultChecked={v?.confidential} className="mt-0.5 size-4" />
@@ -226,14 +217,6 @@ export function ProjectForm(props: Props) {
       <Field name="description" label={t("description")} errors={errors.description}>
         {(p) => <textarea {...p} rows={3} defaultValue={v?.description} />}
       </Field>
-      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Link href={edit ? `/projects/${edit.id}` : `/enterprises/${props.mode === "create" ? props.enterpriseId : ""}`} className={buttonClass("secondary")}>
-          {t("cancel")}
-        </Link>
-        <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
-          {pending ? t("saving") : edit ? t("save") : t("create")}
-        </button>
-      </div>
-    </form>
+    </RecordForm>
   );
 }

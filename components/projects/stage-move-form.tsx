@@ -4,13 +4,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { type Stage, STAGES } from "@/db/enums";
 import { EVIDENCE_ACCEPT } from "@/lib/evidence/limits";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
 import { isBackward, needsSigning, needsVerification } from "@/lib/projects/stages";
-import { FormMessage } from "./form-message";
 import { SigningFields } from "./signing-fields";
-import { useActionForm } from "./use-action-form";
 
 interface Props {
   id: string;
@@ -28,7 +28,7 @@ export function StageMoveForm({ id, version, stage, canVerify, signed, currency,
   const t = useTranslations("projects.move");
   const stageName = useTranslations("projects.stages");
   const [to, setTo] = useState<Stage | "">("");
-  const { errors, message, pending, submit } = useActionForm(moveProjectStage, t("saved"));
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: moveProjectStage, success: t("saved"), onSuccess: () => setTo("") });
   const verify = to !== "" && needsVerification(stage, to);
   const backward = to !== "" && isBackward(stage, to);
   const signing = to !== "" && needsSigning(stage, to, signed);
@@ -36,15 +36,12 @@ export function StageMoveForm({ id, version, stage, canVerify, signed, currency,
   return (
     <form
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget, undefined, () => setTo(""));
-      }}
+      onSubmit={onSubmit}
       className="space-y-3"
     >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       <Field name="toStage" label={t("to")} errors={errors.toStage}>
         {(p) => (
           <select {...p} value={to} onChange={(e) => setTo(e.target.value as Stage | "")}>

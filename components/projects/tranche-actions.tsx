@@ -5,10 +5,10 @@ import { useState } from "react";
 import { ScopedField } from "@/components/follow-ups/field";
 import { Button, buttonClass } from "@/components/ui/button";
 import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { type AmountUnit, CURRENCIES } from "@/lib/money";
 import { deleteFundTranche } from "@/lib/projects/actions/delete-tranche";
 import { updateFundTranche } from "@/lib/projects/actions/update-tranche";
-import { useActionForm } from "./use-action-form";
 
 export interface TrancheForCorrection {
   id: string;
@@ -24,6 +24,7 @@ export interface TrancheForCorrection {
 /** Correct and Delete beside a tranche, for a manager of the project's team or an admin; each asks why. */
 export function TrancheActions({ tranche, date, today }: { tranche: TrancheForCorrection; date: string; today: string }) {
   const t = useTranslations("projects.tranches");
+  const tc = useTranslations("common");
   const [open, setOpen] = useState<"correct" | "delete" | null>(null);
   // Each opening starts a fresh form: no errors or typing left from the last time.
   const [opened, setOpened] = useState(0);
@@ -38,7 +39,7 @@ export function TrancheActions({ tranche, date, today }: { tranche: TrancheForCo
         {t("correct")}
       </Button>
       <Button variant="ghost" className="min-h-9 px-2" aria-label={t("deleteLabel", { date })} onClick={() => show("delete")}>
-        {t("delete")}
+        {tc("delete")}
       </Button>
       <CorrectDialog key={`correct-${opened}`} open={open === "correct"} tranche={tranche} date={date} today={today} onClose={close} />
       <DeleteDialog key={`delete-${opened}`} open={open === "delete"} tranche={tranche} date={date} onClose={close} />
@@ -65,19 +66,17 @@ function ReasonField({ id, errors }: { id: string; errors?: string[] }) {
 function CorrectDialog({ open, tranche, date, today, onClose }: { open: boolean; tranche: TrancheForCorrection; date: string; today: string; onClose: () => void }) {
   const t = useTranslations("projects.tranches");
   const tf = useTranslations("projects.form");
-  const { errors, message, pending, submit } = useActionForm(updateFundTranche, t("corrected"));
+  const tc = useTranslations("common");
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: updateFundTranche, success: t("corrected"), onSuccess: onClose });
   const id = `tranche-${tranche.id}`;
   return (
     <Modal open={open} onClose={onClose} title={t("correctTitle", { date })} busy={pending}>
       <form
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit(e.currentTarget, new FormData(e.currentTarget), onClose);
-        }}
+        onSubmit={onSubmit}
         className="space-y-3"
       >
-        <ModalMessage message={message} />
+        <ModalMessage message={notice?.text ?? null} />
         <input type="hidden" name="id" value={tranche.id} />
         <input type="hidden" name="version" value={tranche.version} />
         <div className="grid grid-cols-2 gap-3">
@@ -116,10 +115,10 @@ function CorrectDialog({ open, tranche, date, today, onClose }: { open: boolean;
         <ReasonField id={id} errors={errors.reason} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={onClose} disabled={pending}>
-            {t("cancel")}
+            {tc("cancel")}
           </Button>
           <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
-            {pending ? t("working") : t("saveCorrection")}
+            {pending ? tc("saving") : t("saveCorrection")}
           </button>
         </div>
       </form>
@@ -129,29 +128,27 @@ function CorrectDialog({ open, tranche, date, today, onClose }: { open: boolean;
 
 function DeleteDialog({ open, tranche, date, onClose }: { open: boolean; tranche: TrancheForCorrection; date: string; onClose: () => void }) {
   const t = useTranslations("projects.tranches");
-  const { errors, message, pending, submit } = useActionForm(deleteFundTranche, t("deleted"));
+  const tc = useTranslations("common");
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: deleteFundTranche, success: t("deleted"), onSuccess: onClose });
   const id = `tranche-${tranche.id}-delete`;
   return (
     <Modal open={open} onClose={onClose} title={t("deleteTitle", { date })} busy={pending}>
       <form
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit(e.currentTarget, new FormData(e.currentTarget), onClose);
-        }}
+        onSubmit={onSubmit}
         className="space-y-3"
       >
-        <ModalMessage message={message} />
+        <ModalMessage message={notice?.text ?? null} />
         <p className="text-sm text-slate-700">{t("deleteBody")}</p>
         <input type="hidden" name="id" value={tranche.id} />
         <input type="hidden" name="version" value={tranche.version} />
         <ReasonField id={id} errors={errors.reason} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" data-autofocus onClick={onClose} disabled={pending}>
-            {t("cancel")}
+            {tc("cancel")}
           </Button>
           <button type="submit" className={DANGER_BUTTON} disabled={pending} aria-busy={pending}>
-            {pending ? t("working") : t("delete")}
+            {pending ? tc("saving") : tc("delete")}
           </button>
         </div>
       </form>

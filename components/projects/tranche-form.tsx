@@ -3,27 +3,24 @@
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { addFundTranche } from "@/lib/projects/actions/add-tranche";
 import { CURRENCIES } from "@/lib/money";
-import { FormMessage } from "./form-message";
-import { useActionForm } from "./use-action-form";
 
 export function TrancheForm({ projectId, currency, today }: { projectId: string; currency: string; today: string }) {
   const t = useTranslations("projects.tranches");
   const tf = useTranslations("projects.form");
-  const { errors, message, pending, submit } = useActionForm(addFundTranche, t("saved"));
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: addFundTranche, success: t("saved") });
   return (
     <form
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget);
-      }}
+      onSubmit={onSubmit}
       className="space-y-3 border-t border-slate-100 pt-3"
     >
       <input type="hidden" name="projectId" value={projectId} />
       {/* The project itself refused the tranche (not signed yet): say why, not just "correct the fields". */}
-      <FormMessage text={errors.projectId?.join(" ") ?? message} />
+      <FormMessage notice={errors.projectId?.join(" ") ?? notice} />
       <div className="grid grid-cols-2 gap-3">
         <Field name="receivedOn" id="tranche-receivedOn" label={t("receivedOn")} errors={errors.receivedOn}>
           {(p) => <input {...p} type="date" max={today} defaultValue={today} />}

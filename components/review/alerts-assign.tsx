@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ScopedField } from "@/components/follow-ups/field";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import { reassignFollowUp } from "@/lib/follow-ups/actions/reassign-follow-up";
 import { assignAlert } from "@/lib/review/actions/assign-alert";
@@ -24,10 +24,11 @@ type Target =
  */
 export function AlertAssign({ target, people, label }: { target: Target; people: Assignee[]; label: string }) {
   const t = useTranslations("alerts.assign");
+  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   const isFollowUp = target.kind === "followUp";
   const run = (isFollowUp ? reassignFollowUp : assignAlert) as (d: FormData) => ReturnType<typeof assignAlert>;
-  const { errors, message, pending, submit } = useActionForm(run, isFollowUp ? t("reassigned") : t("done"));
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: run, success: isFollowUp ? t("reassigned") : t("done"), onSuccess: () => setOpen(false) });
   const id = `assign-${isFollowUp ? target.followUpId : `${target.kind}-${target.projectId}`}`.slice(0, 48);
   const choices = isFollowUp ? people.filter((p) => p.id !== target.currentAssigneeId) : people;
 
@@ -42,10 +43,7 @@ export function AlertAssign({ target, people, label }: { target: Target; people:
     <form
       noValidate
       aria-label={`${t("open")} ${label}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget, undefined, () => setOpen(false));
-      }}
+      onSubmit={onSubmit}
       className="w-full space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 sm:max-w-sm"
     >
       {isFollowUp ? (
@@ -59,7 +57,7 @@ export function AlertAssign({ target, people, label }: { target: Target; people:
           <input type="hidden" name="kind" value={target.kind} />
         </>
       )}
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       {choices.length === 0 ? <p className="text-sm text-slate-600">{t("noPeople")}</p> : null}
       <ScopedField id={`${id}-assigneeId`} name="assigneeId" label={t("to")} errors={errors.assigneeId}>
         {(p) => (
@@ -78,7 +76,7 @@ export function AlertAssign({ target, people, label }: { target: Target; people:
           {isFollowUp ? t("reassign") : t("submit")}
         </button>
         <button type="button" onClick={() => setOpen(false)} className={buttonClass("ghost", "min-h-9 px-3")}>
-          {t("cancel")}
+          {tc("cancel")}
         </button>
       </div>
     </form>

@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { WanYi } from "@/components/projects/wan-yi";
+import { WanYi } from "@/components/ui/wan-yi";
 import { groupDigits } from "@/lib/money";
 import type { Cell, ReviewTable } from "@/lib/review/cells";
 

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { ScopedField } from "@/components/follow-ups/field";
-import { FormMessage } from "@/components/projects/form-message";
-import { useActionForm } from "@/components/projects/use-action-form";
+import { FormMessage } from "@/components/ui/form-message";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import type { AmountUnit } from "@/lib/money";
 import { setTarget } from "@/lib/review/actions/set-target";
@@ -25,7 +25,7 @@ const UNITS = ["yuan", "wan", "yi"] as const;
 /** One team's yearly target; amounts typed in 元, 万元 or 亿元 and stored exactly in yuan. */
 export function TargetForm({ year, teamId, teamName, version, signed, funds, projectsSigned, projectsStarted }: Props) {
   const t = useTranslations("targets");
-  const { errors, message, pending, submit } = useActionForm(setTarget, t("saved"));
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: setTarget, success: t("saved") });
   const id = `target-${teamId.slice(0, 8)}`;
   const headingId = `${id}-heading`;
 
@@ -54,10 +54,7 @@ export function TargetForm({ year, teamId, teamName, version, signed, funds, pro
     <form
       noValidate
       aria-labelledby={headingId}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(e.currentTarget);
-      }}
+      onSubmit={onSubmit}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
       <h2 id={headingId} className="text-lg font-semibold">
@@ -67,7 +64,7 @@ export function TargetForm({ year, teamId, teamName, version, signed, funds, pro
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="version" value={version} />
-      <FormMessage text={message} />
+      <FormMessage notice={notice} />
       <p id={`${id}-hint`} className="text-sm text-slate-600">{t("amountHint")}</p>
       <div className="grid gap-3 md:grid-cols-2">
         {amountField("signedAmount", "signedUnit", signed)}

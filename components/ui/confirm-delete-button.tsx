@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-core";
 
 export interface ConfirmDeleteLabels {
@@ -25,36 +25,28 @@ export interface ConfirmDeleteLabels {
 export function ConfirmDeleteButton({ labels, remove, redirectTo }: { labels: ConfirmDeleteLabels; remove: () => Promise<ActionResult<unknown>>; redirectTo: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function confirm() {
-    startTransition(async () => {
-      const result = await remove();
-      if (result.ok) {
-        toast.success(labels.done);
-        setOpen(false);
-        router.push(redirectTo);
-        return;
-      }
-      setMessage(result.message);
-      router.refresh();
-    });
-  }
+  const { notice, setNotice, pending, run } = useActionForm<void, unknown>({
+    action: remove,
+    success: labels.done,
+    open: () => redirectTo,
+    onSuccess: () => setOpen(false),
+    onRefused: () => router.refresh(),
+  });
+  const confirm = () => run(undefined, null);
 
   return (
     <>
       <Button
         variant="secondary"
         onClick={() => {
-          setMessage(null);
+          setNotice(null);
           setOpen(true);
         }}
       >
         {labels.open}
       </Button>
       <Modal open={open} onClose={() => setOpen(false)} title={labels.title} busy={pending}>
-        <ModalMessage message={message} />
+        <ModalMessage message={notice?.text ?? null} />
         <p className="text-sm text-slate-700">{labels.body}</p>
         <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" data-autofocus onClick={() => setOpen(false)} disabled={pending}>

@@ -10,7 +10,7 @@ import { deleteVisit } from "@/lib/visits/actions/delete-visit";
 /** Delete with a confirmation step; the dialog is a native <dialog>, so Escape cancels it. */
 export function DeleteVisit({ id, version }: { id: string; version: number }) {
   const t = useTranslations("visits.detail");
-  const tv = useTranslations("visits");
+  const tc = useTranslations("common");
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -44,10 +44,10 @@ export function DeleteVisit({ id, version }: { id: string; version: number }) {
         ) : null}
         <div className="mt-4 flex justify-end gap-2">
           <button type="button" onClick={() => dialog.current?.close()} className={buttonClass("secondary")}>
-            {tv("cancel")}
+            {tc("cancel")}
           </button>
           <button type="button" onClick={confirm} disabled={pending} aria-busy={pending} className={buttonClass("primary", "bg-red-700 hover:bg-red-800")}>
-            {t("deleteYes")}
+            {tc("delete")}
           </button>
         </div>
       </dialog>

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { shanghaiInstant } from "@/lib/time";
 import type { VisitDetail } from "@/lib/visits/queries";
 
 /** The follow-ups a visit created; they are worked on from My day and the enterprise page. */
@@ -13,7 +14,7 @@ export async function VisitFollowUps({ items }: { items: VisitDetail["followUps"
           <p className="text-sm text-slate-600">
             {[
               tf(`kinds.${f.kind}`),
-              tf("due", { date: format.dateTime(new Date(`${f.dueOn}T00:00:00+08:00`), { dateStyle: "medium" }) }),
+              tf("due", { date: format.dateTime(shanghaiInstant(f.dueOn), { dateStyle: "medium" }) }),
               f.assigneeName ? tf("assignee", { name: f.assigneeName }) : null,
               tf(`statuses.${f.status}`),
             ]

@@ -5,8 +5,8 @@ import { auditLog, chainNodes, exchangeRates, industrialChains, teams, users } f
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { setUserRole, setUserTeam } from "@/lib/users/actions/set-user-access";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { createChainItem, deleteChainItem, moveChainItem, renameChainItem } from "./actions/chains";
 import { createExchangeRate, createTeam, renameTeam } from "./actions/reference-data";
 

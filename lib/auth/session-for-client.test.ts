@@ -3,8 +3,8 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db";
 import { sessions, users } from "@/db/schema";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer } from "@/test/support/fixtures";
 import { sessionForClient } from "./session-for-client";
 import type { Viewer } from "./viewer";
 

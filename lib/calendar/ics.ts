@@ -1,6 +1,8 @@
 // RFC 5545 output written by hand: a feed needs a dozen properties, and the rules that matter
 // (CRLF, folding at 75 octets without splitting a UTF-8 character, TEXT escaping) fit here.
 
+import { addDays, TIME_ZONE } from "@/lib/time";
+
 export type CalendarEntry =
   | { kind: "timed"; uid: string; start: Date; end: Date; summary: string; location?: string | null; description?: string | null; url?: string | null }
   | { kind: "allDay"; uid: string; day: string; summary: string; description?: string | null; url?: string | null };
@@ -41,22 +43,16 @@ export function utcStamp(at: Date): string {
 
 const dayValue = (day: string) => day.replace(/-/g, "");
 
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 export function buildCalendar(opts: { name: string; entries: CalendarEntry[]; now?: Date }): string {
   const stamp = utcStamp(opts.now ?? new Date());
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Landfall//Calendar feed//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(opts.name)}`, "X-WR-TIMEZONE:Asia/Shanghai"];
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Landfall//Calendar feed//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(opts.name)}`, `X-WR-TIMEZONE:${TIME_ZONE}`];
   for (const e of opts.entries) {
     lines.push("BEGIN:VEVENT", `UID:${e.uid}`, `DTSTAMP:${stamp}`);
     if (e.kind === "timed") {
       lines.push(`DTSTART:${utcStamp(e.start)}`, `DTEND:${utcStamp(e.end)}`);
       if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     } else {
-      lines.push(`DTSTART;VALUE=DATE:${dayValue(e.day)}`, `DTEND;VALUE=DATE:${dayValue(nextDay(e.day))}`, "TRANSP:TRANSPARENT");
+      lines.push(`DTSTART;VALUE=DATE:${dayValue(e.day)}`, `DTEND;VALUE=DATE:${dayValue(addDays(e.day, 1))}`, "TRANSP:TRANSPARENT");
     }
     lines.push(`SUMMARY:${escapeText(e.summary)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);

@@ -4,8 +4,8 @@ import type { Database } from "@/db";
 import { delegations, itineraryStops } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { revokeFeedToken } from "./actions/revoke-feed-token";
 import { rotateFeedToken } from "./actions/rotate-feed-token";
 

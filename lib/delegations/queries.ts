@@ -27,7 +27,7 @@ export function parseDelegationFilters(params: Record<string, string | string[] 
 }
 
 /** Newest first by start day, keyset-paged on (startsOn, id). */
-export async function listDelegations(db: Db, _viewer: Viewer, filters: DelegationFilters) {
+export async function listDelegations(db: Db, filters: DelegationFilters) {
   const where: (SQL | undefined)[] = [isNull(delegations.deletedAt)];
   if (filters.direction) where.push(eq(delegations.direction, filters.direction));
   if (filters.year) where.push(gte(delegations.startsOn, `${filters.year}-01-01`), lt(delegations.startsOn, `${filters.year + 1}-01-01`));
@@ -136,7 +136,7 @@ export async function listLinkableDelegations(db: Db, viewer: Viewer, today: str
 }
 
 /** Our people who can be named as members: active users. */
-export function listMemberCandidates(db: Db, _viewer: Viewer) {
+export function listMemberCandidates(db: Db) {
   return db
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
@@ -146,7 +146,7 @@ export function listMemberCandidates(db: Db, _viewer: Viewer) {
 }
 
 /** Events a stop may name: the most recent ones. */
-export function listEventChoices(db: Db, _viewer: Viewer) {
+export function listEventChoices(db: Db) {
   return db
     .select({ id: events.id, nameZh: events.nameZh, nameEn: events.nameEn, startsOn: events.startsOn })
     .from(events)

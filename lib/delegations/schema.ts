@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { DELEGATION_DIRECTIONS } from "@/db/enums";
-import { optionalText, requiredText, uuidParam } from "@/lib/validation";
+import { optionalId, optionalText, requiredText, uuidParam, versionField } from "@/lib/validation";
 
-const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "validation.invalid" }).optional());
 const day = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "validation.required" }));
 const clock = z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: "validation.required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "validation.invalid" }));
-const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
 
 const delegationFields = z.object({
   direction: z.enum(DELEGATION_DIRECTIONS, { error: "validation.required" }),
@@ -21,8 +19,8 @@ const delegationFields = z.object({
 // Rules across fields (dates in order, who a member is, where a stop is) are checked in the
 // actions with FieldError, so the person reads the rule itself rather than "not valid".
 export const createDelegationInput = delegationFields;
-export const updateDelegationInput = delegationFields.extend({ id: uuidParam, version });
-export const deleteDelegationInput = z.object({ id: uuidParam, version });
+export const updateDelegationInput = delegationFields.extend({ id: uuidParam, version: versionField });
+export const deleteDelegationInput = z.object({ id: uuidParam, version: versionField });
 
 /** What the edit form shows: every field as text, as the inputs hold it. */
 export interface DelegationFormValues {
@@ -52,6 +50,6 @@ const stopFields = z.object({
   note: optionalText(2000),
 });
 export const addStopInput = stopFields.extend({ delegationId: uuidParam });
-export const updateStopInput = stopFields.extend({ id: uuidParam, version });
+export const updateStopInput = stopFields.extend({ id: uuidParam, version: versionField });
 export const stopRefInput = z.object({ id: uuidParam });
 export const moveStopInput = z.object({ id: uuidParam, direction: z.enum(["up", "down"], { error: "validation.invalid" }) });

@@ -1,8 +1,7 @@
 import { primaryName } from "@/lib/i18n/display";
-import { TIME_ZONE } from "@/lib/i18n/locales";
 import type { StopRow } from "./queries";
-import { shanghaiParts } from "./time";
 import { dateTimeFormat } from "@/lib/intl";
+import { shanghaiParts, TIME_ZONE } from "@/lib/time";
 
 /** A stop as the itinerary shows it: its time in Asia/Shanghai and what it is for, in the reader's language. */
 export function stopView(s: StopRow, locale: string) {

@@ -26,13 +26,13 @@ const LINKED_LIMIT = 100;
 
 /** The enterprise with owner and team, and whether the caller may edit it; null when missing or deleted. */
 export async function getEnterpriseDetail(db: Db, viewer: Viewer, id: string) {
-  const found = await getEnterprise(db, viewer, id);
+  const found = await getEnterprise(db, id);
   return found ? { ...found, canEdit: canEdit(viewer, found.enterprise) } : null;
 }
 
 export type EnterpriseDetail = NonNullable<Awaited<ReturnType<typeof getEnterpriseDetail>>>;
 
-export async function listEnterpriseContacts(db: Db, _viewer: Viewer, enterpriseId: string) {
+export async function listEnterpriseContacts(db: Db, enterpriseId: string) {
   return db
     .select({
       id: contacts.id,
@@ -52,7 +52,7 @@ export async function listEnterpriseContacts(db: Db, _viewer: Viewer, enterprise
 
 export type EnterpriseContact = Awaited<ReturnType<typeof listEnterpriseContacts>>[number];
 
-export async function listEnterpriseChainNodes(db: Db, _viewer: Viewer, enterpriseId: string) {
+export async function listEnterpriseChainNodes(db: Db, enterpriseId: string) {
   return db
     .select({
       id: chainNodes.id,
@@ -89,7 +89,7 @@ export async function listEnterpriseProjects(db: Db, viewer: Viewer, enterpriseI
     .limit(LINKED_LIMIT);
 }
 
-export async function listEnterpriseEvents(db: Db, _viewer: Viewer, enterpriseId: string) {
+export async function listEnterpriseEvents(db: Db, enterpriseId: string) {
   return db
     .select({
       id: events.id,
@@ -109,7 +109,7 @@ export async function listEnterpriseEvents(db: Db, _viewer: Viewer, enterpriseId
 }
 
 /** Delegations linked to the enterprise, or with an itinerary stop there. */
-export async function listEnterpriseDelegations(db: Db, _viewer: Viewer, enterpriseId: string) {
+export async function listEnterpriseDelegations(db: Db, enterpriseId: string) {
   const link = sql`(select ${delegationEnterprises.role} from ${delegationEnterprises}
     where ${delegationEnterprises.delegationId} = ${delegations.id} and ${delegationEnterprises.enterpriseId} = ${enterpriseId}
       and ${delegationEnterprises.deletedAt} is null)`;

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import type { ActionContext, ActionDefinition } from "@/lib/action-core";
 import { ActionError } from "@/lib/errors";
 import { consume } from "@/lib/rate-limit";
@@ -30,23 +30,25 @@ export interface ImportChunkResult {
 }
 
 /**
- * Each chunk, checked or imported, spends one of the person's import budget
- * (RATE_LIMIT_IMPORT_PER_HOUR). Refused before anything is read or written.
+ * The `load` of both: an import acts on no existing record, but each chunk, checked or imported,
+ * spends one of the person's import budget (RATE_LIMIT_IMPORT_PER_HOUR). Refused before anything
+ * is read or written.
  */
-async function spendImportBudget({ viewer }: ActionContext<unknown>): Promise<void> {
+async function spendImportBudget({ viewer }: ActionContext<unknown>): Promise<null> {
   const outcome = await consume("import", viewer.id);
   if (!outcome.allowed) throw new ActionError("rateLimited");
+  return null;
 }
 
 /** Any fixed number: the key of the transaction-level lock that queues concurrent imports. */
 const IMPORT_LOCK = 7_461_001;
 
 /** Dry run: what importing these rows would do. Writes no enterprise or contact. */
-export const previewImportDefinition: ActionDefinition<typeof importChunkInput, ImportChunkResult> = {
+export const previewImportDefinition: ActionDefinition<typeof importChunkInput, ImportChunkResult, null> = {
   name: "enterprise.import_preview",
   input: importChunkInput,
-  minRole: CREATE_ROLE,
-  authorize: spendImportBudget,
+  minRole: WRITE_ROLE,
+  load: spendImportBudget,
   async run({ input, tx }) {
     const { results } = await classifyRows(tx, input.rows);
     const counts = countStatuses(results);
@@ -61,11 +63,11 @@ export const previewImportDefinition: ActionDefinition<typeof importChunkInput, 
  * rows twice creates nothing the second time; a bad or duplicate row is skipped and
  * reported, never aborting the rest of the chunk.
  */
-export const importEnterprisesDefinition: ActionDefinition<typeof importChunkInput, ImportChunkResult> = {
+export const importEnterprisesDefinition: ActionDefinition<typeof importChunkInput, ImportChunkResult, null> = {
   name: "enterprise.import",
   input: importChunkInput,
-  minRole: CREATE_ROLE,
-  authorize: spendImportBudget,
+  minRole: WRITE_ROLE,
+  load: spendImportBudget,
   async run({ viewer, input, tx }) {
     // Two people importing the same list at once would each see a name as new: queue them.
     // Credit codes are guarded by their unique index anyway.

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { auditLog, type Enterprise, enterpriseChainNodes, enterprises } from "@/db/schema";
@@ -65,6 +66,12 @@ function fieldsToGiveBack(survivor: Enterprise, filled: Record<string, unknown>)
   return { giveBack, changed };
 }
 
+/** The record a merge kept, deleted or not, locked while its fields are given back. */
+async function lockMergeSurvivor(tx: Tx, id: string): Promise<Enterprise | undefined> {
+  const [survivor] = await tx.select().from(enterprises).where(eq(enterprises.id, id)).for("update");
+  return survivor;
+}
+
 /**
  * Moves back what a merge moved, from wherever it is now: the survivor, or the record the
  * survivor was merged into later. Rows moved on since, and fields edited since, stay where
@@ -73,7 +80,7 @@ function fieldsToGiveBack(survivor: Enterprise, filled: Record<string, unknown>)
 export async function undoMerge(tx: Tx, restored: Enterprise, rec: MergeRecord, actorId: string) {
   const notes = new Set<RestoreNote>();
   const holders = [...new Set([rec.mergedInto, restored.mergedIntoId].filter((id): id is string => Boolean(id)))];
-  const [survivor] = await tx.select().from(enterprises).where(eq(enterprises.id, rec.mergedInto)).for("update");
+  const survivor = await lockMergeSurvivor(tx, rec.mergedInto);
   if (!survivor || survivor.deletedAt) notes.add("survivorGone");
 
   const returned: Record<string, string[]> = {};

@@ -23,8 +23,8 @@ import {
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor } from "@/lib/paging";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { deleteEnterprise } from "./actions/delete-enterprise";
 import { withCreditCodeCheck } from "./credit-code";
 import { mergeEnterprises } from "./actions/merge-enterprises";
@@ -201,7 +201,7 @@ describe("merging two enterprises", () => {
     expect(survivorRow.searchTerms).toEqual(expect.arrayContaining(["小明", "重复", b.creditCode!.toLowerCase()]));
     expect((await reload(older.id)).mergedIntoId).toBe(a.id);
 
-    expect(await getEnterprise(db, viewer, b.id)).toBeNull();
+    expect(await getEnterprise(db, b.id)).toBeNull();
     expect((await listEnterprises(db, viewer, { limit: 1000 })).rows.map((r) => r.id)).not.toContain(b.id);
     const deleted = await listDeletedEnterprises(db, manager);
     expect(deleted.rows.find((r) => r.id === b.id)).toMatchObject({ deletedByName: "Test manager", mergedInto: { id: a.id, live: true } });
@@ -233,7 +233,7 @@ describe("merging two enterprises", () => {
     expect((await reload(older.id)).mergedIntoId).toBe(b.id);
     // The merged record's deleted link to event 3 is live again, the survivor's is deleted again.
     expect((await db.select().from(eventParticipants).where(and(eq(eventParticipants.enterpriseId, a.id), eq(eventParticipants.eventId, event[2]!))))[0]).toMatchObject({ role: "attendee", deletedAt: new Date("2024-01-01T00:00:00Z") });
-    expect(await getEnterprise(db, viewer, b.id)).not.toBeNull();
+    expect(await getEnterprise(db, b.id)).not.toBeNull();
     expect((await rowCounts()).enterpriseChainNodes).toBe(totals.enterpriseChainNodes);
     const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, "enterprise.restore"), eq(auditLog.entityId, b.id)));
     expect(audit).toMatchObject({ actorId: manager.id, before: { mergedIntoId: a.id }, after: { deletedAt: null, restore: { survivorId: a.id } } });
@@ -305,7 +305,7 @@ describe("soft delete and restore", () => {
     expect(stale).toMatchObject({ ok: false, message: CONFLICT });
 
     expect(await remove(manager, { id: e.id, version: e.version })).toEqual({ ok: true, data: { id: e.id } });
-    expect(await getEnterprise(db, viewer, e.id)).toBeNull();
+    expect(await getEnterprise(db, e.id)).toBeNull();
     expect((await listEnterprises(db, viewer, { limit: 1000 })).rows.map((r) => r.id)).not.toContain(e.id);
     expect((await listDeletedEnterprises(db, manager)).rows.find((r) => r.id === e.id)).toMatchObject({ mergedInto: null, deletedByName: "Test manager" });
     expect((await listDeletedEnterprises(db, admin)).rows.map((r) => r.id)).toContain(e.id);
@@ -319,7 +319,7 @@ describe("soft delete and restore", () => {
     expect(await restore(otherManager, { id: e.id, version: deletedVersion })).toEqual({ ok: false, message: FORBIDDEN });
     expect(await restore(manager, { id: e.id, version: deletedVersion - 1 })).toMatchObject({ ok: false, message: CONFLICT });
     expect(await restore(manager, { id: e.id, version: deletedVersion })).toEqual({ ok: true, data: { id: e.id, survivorId: null, notes: [] } });
-    expect(await getEnterprise(db, viewer, e.id)).toMatchObject({ enterprise: { id: e.id, creditCode: e.creditCode } });
+    expect(await getEnterprise(db, e.id)).toMatchObject({ enterprise: { id: e.id, creditCode: e.creditCode } });
     expect(await restore(manager, { id: e.id, version: deletedVersion + 1 })).toMatchObject({ ok: false, message: "This record does not exist or you cannot see it." });
   });
 

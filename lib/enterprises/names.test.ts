@@ -4,8 +4,8 @@ import type { Database } from "@/db";
 import { auditLog, enterprises } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { createEnterprise } from "./actions/create-enterprise";
 import { importEnterprises, previewImport } from "./actions/import-enterprises";
 import { mergeEnterprises } from "./actions/merge-enterprises";
@@ -175,7 +175,7 @@ describe("merging and matching by every name", () => {
   });
 
   it("a list row is matched by any name or by credit code", async () => {
-    const ids = async (names: string[], creditCode?: string) => (await identifyEnterprises(database.db, staff, { names, creditCode })).map((e) => e.id);
+    const ids = async (names: string[], creditCode?: string) => (await identifyEnterprises(database.db, { names, creditCode })).map((e) => e.id);
     expect(await ids(["BYD Co., Ltd."])).toEqual([byd]);
     expect(await ids(["深圳比亚迪实业"])).toEqual([byd]);
     expect(await ids(["完全无关的名字"], BYD.creditCode)).toEqual([byd]);

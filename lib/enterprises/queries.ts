@@ -161,7 +161,7 @@ export async function countEnterprises(db: Db, viewer: Viewer, filters: Enterpri
   return { value: Math.max(n, Math.round(parsed[0].Plan["Plan Rows"])), exact: false };
 }
 
-export async function getEnterprise(db: Db, _viewer: Viewer, id: string) {
+export async function getEnterprise(db: Db, id: string) {
   const owner = alias(users, "owner");
   const [row] = await db
     .select({
@@ -194,7 +194,6 @@ export interface IdentifiedEnterprise {
  */
 export async function identifyEnterprises(
   db: Db,
-  _viewer: Viewer,
   opts: { names: readonly string[]; creditCode?: string | null },
 ): Promise<IdentifiedEnterprise[]> {
   const keys = distinctNameKeys({ aliases: opts.names });

@@ -14,8 +14,8 @@ import {
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addContact } from "@/lib/contacts/actions/add-contact";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { createEnterprise } from "./actions/create-enterprise";
 import { updateEnterprise } from "./actions/update-enterprise";
 import { listEnterpriseContacts, listEnterpriseDelegations, listEnterpriseEvents, listEnterpriseProjects } from "./detail-queries";
@@ -162,15 +162,15 @@ describe("enterprise timeline", () => {
 
 describe("enterprise page reads", () => {
   it("lists linked events, delegations (linked or with a stop there) and live contacts", async () => {
-    expect(await listEnterpriseEvents(database.db, reader, enterpriseId)).toMatchObject([{ nameZh: "溧水对接会", role: "speaker", startsOn: "2023-06-01" }]);
-    expect(await listEnterpriseDelegations(database.db, reader, enterpriseId)).toMatchObject([{ name: "市长深圳行", role: "visited", stops: 2, direction: "outbound" }]);
+    expect(await listEnterpriseEvents(database.db, enterpriseId)).toMatchObject([{ nameZh: "溧水对接会", role: "speaker", startsOn: "2023-06-01" }]);
+    expect(await listEnterpriseDelegations(database.db, enterpriseId)).toMatchObject([{ name: "市长深圳行", role: "visited", stops: 2, direction: "outbound" }]);
     const [trip] = await database.db.insert(delegations).values({ direction: "inbound", name: "使节团来访", startsOn: "2024-03-01", endsOn: "2024-03-02" }).returning();
     await database.db.insert(itineraryStops).values({ delegationId: trip!.id, position: 1, startsAt: at("2024-03-01T02:00:00Z"), enterpriseId });
-    expect((await listEnterpriseDelegations(database.db, reader, enterpriseId)).map((d) => [d.name, d.role, d.stops])).toEqual([
+    expect((await listEnterpriseDelegations(database.db, enterpriseId)).map((d) => [d.name, d.role, d.stops])).toEqual([
       ["使节团来访", null, 1],
       ["市长深圳行", "visited", 2],
     ]);
-    expect(await listEnterpriseDelegations(database.db, reader, otherEnterpriseId)).toEqual([]);
-    expect((await listEnterpriseContacts(database.db, reader, enterpriseId)).map((c) => c.name)).toEqual(["林芳"]);
+    expect(await listEnterpriseDelegations(database.db, otherEnterpriseId)).toEqual([]);
+    expect((await listEnterpriseContacts(database.db, enterpriseId)).map((c) => c.name)).toEqual(["林芳"]);
   });
 });

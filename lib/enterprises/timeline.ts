@@ -16,9 +16,9 @@ import {
   visits,
 } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { TIME_ZONE } from "@/lib/i18n/locales";
 import { decodeCursor, encodeCursor } from "@/lib/paging";
 import { visibleProjects } from "@/lib/projects/visibility";
+import { shanghaiInstantSql } from "@/lib/sql";
 
 export const TIMELINE_PAGE_SIZE = 15;
 
@@ -42,9 +42,6 @@ export interface TimelineItem {
 // Bookkeeping columns an edit entry does not list as "changed".
 const NOT_FIELDS = ["id", "createdAt", "createdBy", "updatedAt", "updatedBy", "version", "deletedAt", "searchTerms", "nameKey", "enterpriseId", "mergedIntoId"];
 
-/** Midnight in the organisation's time zone of a date column: when an event or trip began. */
-const dayStart = (column: unknown) => sql`(${column}::timestamp at time zone ${TIME_ZONE})`;
-
 function timelineUnion(viewer: Viewer, enterpriseId: string) {
   const visible = visibleProjects(viewer);
   const objectOf = (column: unknown) => sql`case when jsonb_typeof(${column}) = 'object' then ${column} else '{}'::jsonb end`;
@@ -64,7 +61,7 @@ function timelineUnion(viewer: Viewer, enterpriseId: string) {
     where ${visits.enterpriseId} = ${enterpriseId} and ${visits.deletedAt} is null
 
     union all
-    select 'event', ${dayStart(events.startsOn)}, ${eventParticipants.id}, ${events.id}::text,
+    select 'event', ${shanghaiInstantSql(events.startsOn)}, ${eventParticipants.id}, ${events.id}::text,
       ${events.nameZh}, ${events.nameEn}, null, null,
       jsonb_build_object('role', ${eventParticipants.role}, 'eventKind', ${events.kind}, 'city', ${events.city},
         'startsOn', ${events.startsOn}, 'endsOn', ${events.endsOn})
@@ -72,7 +69,7 @@ function timelineUnion(viewer: Viewer, enterpriseId: string) {
     where ${eventParticipants.enterpriseId} = ${enterpriseId} and ${eventParticipants.deletedAt} is null and ${events.deletedAt} is null
 
     union all
-    select 'delegation', ${dayStart(delegations.startsOn)}, ${delegationEnterprises.id}, ${delegations.id}::text,
+    select 'delegation', ${shanghaiInstantSql(delegations.startsOn)}, ${delegationEnterprises.id}, ${delegations.id}::text,
       ${delegations.name}, null, ${delegations.purpose}, null,
       jsonb_build_object('role', ${delegationEnterprises.role}, 'direction', ${delegations.direction},
         'startsOn', ${delegations.startsOn}, 'endsOn', ${delegations.endsOn})

@@ -11,8 +11,8 @@ import { identifyEnterprises } from "@/lib/enterprises/queries";
 import { searchColumns } from "@/lib/enterprises/search-index";
 import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
 import { createProject } from "@/lib/projects/actions/create-project";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { addParticipants } from "./actions/add-participants";
 import { createEvent } from "./actions/create-event";
 import { deleteEvent } from "./actions/delete-event";
@@ -110,7 +110,7 @@ describe("create and edit an event", () => {
     expect((await run(deleteEvent, otherManager, { id, version: 1 })).ok).toBe(false);
     ok(await run(deleteEvent, staff, { id, version: 1 }));
     expect(await getEvent(database.db, staff, id)).toBeNull();
-    const { rows } = await listEvents(database.db, staff, eventFilters.parse({ year: "2026", kind: "docking" }), 1000);
+    const { rows } = await listEvents(database.db, eventFilters.parse({ year: "2026", kind: "docking" }), 1000);
     expect(rows.map((r) => r.id)).not.toContain(id);
   });
 
@@ -118,12 +118,12 @@ describe("create and edit an event", () => {
     const a = await newEvent(staff, { kind: "roadshow", startsOn: "2031-03-01", endsOn: "2031-03-02" });
     const b = await newEvent(staff, { kind: "roadshow", startsOn: "2031-06-01", endsOn: "2031-06-01" });
     const c = await newEvent(staff, { kind: "forum", startsOn: "2031-04-01", endsOn: "2031-04-01" });
-    const first = await listEvents(database.db, staff, eventFilters.parse({ kind: "roadshow", year: "2031" }), 1);
+    const first = await listEvents(database.db, eventFilters.parse({ kind: "roadshow", year: "2031" }), 1);
     expect(first.rows.map((r) => r.id)).toEqual([b]);
-    const second = await listEvents(database.db, staff, eventFilters.parse({ kind: "roadshow", year: "2031", after: first.next }), 1);
+    const second = await listEvents(database.db, eventFilters.parse({ kind: "roadshow", year: "2031", after: first.next }), 1);
     expect(second.rows.map((r) => r.id)).toEqual([a]);
     expect(second.next).toBeNull();
-    const forum = await listEvents(database.db, staff, eventFilters.parse({ year: "2031", kind: "forum" }));
+    const forum = await listEvents(database.db, eventFilters.parse({ year: "2031", kind: "forum" }));
     expect(forum.rows.map((r) => r.id)).toEqual([c]);
   });
 });
@@ -230,7 +230,7 @@ describe("participants under any of their names, from a list or a CSV file", () 
   });
   const roles: Record<string, ParticipantRole> = { foreign: "foreign", speaker: "speaker", 主办方: "host" };
   const roleOf = (text: string) => roles[text.toLowerCase()];
-  const lookup = (query: { names: string[]; creditCode: string | null }) => identifyEnterprises(database.db, staff, query);
+  const lookup = (query: { names: string[]; creditCode: string | null }) => identifyEnterprises(database.db, query);
 
   it("asks before creating an enterprise whose English name, written differently, or former name another already has", async () => {
     const eventId = await newEvent();
@@ -339,7 +339,7 @@ describe("what the event produced", () => {
         { enterpriseId: stranger.id, occurredAt: at("2026-05-12T03:00:00Z") },
       ])
       .returning();
-    const rows = await listEventVisits(database.db, staff, { id: eventId, startsOn: "2026-05-12", endsOn: "2026-05-13" });
+    const rows = await listEventVisits(database.db, { id: eventId, startsOn: "2026-05-12", endsOn: "2026-05-13" });
     expect(rows.map((r) => r.id)).toEqual([during!.id, linked!.id]);
     expect(rows.map((r) => r.id)).not.toContain(after!.id);
     expect(rows.map((r) => r.id)).not.toContain(unrelated!.id);

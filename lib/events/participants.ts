@@ -97,12 +97,18 @@ export async function addParticipantRows(tx: Tx, viewer: Viewer, eventId: string
   return { outcomes, audit };
 }
 
-async function link(tx: Tx, viewer: Viewer, eventId: string, enterpriseId: string, role: ParticipantRole, audit: AuditSpec[]) {
-  const [current] = await tx
+/** The participant row of this event and enterprise, removed or not, locked. */
+async function lockParticipantPair(tx: Tx, eventId: string, enterpriseId: string) {
+  const [row] = await tx
     .select()
     .from(eventParticipants)
     .where(and(eq(eventParticipants.eventId, eventId), eq(eventParticipants.enterpriseId, enterpriseId)))
     .for("update");
+  return row;
+}
+
+async function link(tx: Tx, viewer: Viewer, eventId: string, enterpriseId: string, role: ParticipantRole, audit: AuditSpec[]) {
+  const current = await lockParticipantPair(tx, eventId, enterpriseId);
   if (current && !current.deletedAt) return { status: "already" as const };
   if (current) {
     const [revived] = await tx

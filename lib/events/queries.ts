@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { decodeCursor, encodeCursor } from "@/lib/paging";
 import { visibleProjects } from "@/lib/projects/visibility";
 import type { EventFilters } from "./schema";
-import { correlated } from "@/lib/sql";
+import { correlated, shanghaiDaySql } from "@/lib/sql";
 
 export const EVENT_PAGE_SIZE = 30;
 const LINKED_LIMIT = 500;
@@ -16,7 +16,7 @@ const LINKED_LIMIT = 500;
 // only projects can be confidential, and those go through visibleProjects.
 
 /** Newest first (by start date), keyset-paged, filtered by kind and year. */
-export async function listEvents(db: Db, _viewer: Viewer, filters: EventFilters, limit = EVENT_PAGE_SIZE) {
+export async function listEvents(db: Db, filters: EventFilters, limit = EVENT_PAGE_SIZE) {
   const after = decodeCursor(filters.after);
   const rows = await db
     .select({
@@ -85,8 +85,8 @@ export async function listEventParticipants(db: Db, viewer: Viewer, eventId: str
  * participants on any day from start to end (Asia/Shanghai days), which staff often log
  * without linking the event.
  */
-export async function listEventVisits(db: Db, _viewer: Viewer, event: { id: string; startsOn: string; endsOn: string }) {
-  const day = sql`(${visits.occurredAt} at time zone 'Asia/Shanghai')::date`;
+export async function listEventVisits(db: Db, event: { id: string; startsOn: string; endsOn: string }) {
+  const day = shanghaiDaySql(visits.occurredAt);
   return db
     .select({
       id: visits.id,
@@ -137,7 +137,7 @@ export async function listEventProjects(db: Db, viewer: Viewer, eventId: string)
 }
 
 /** Events to link an enterprise to: recent ones, or those whose name contains `q`. */
-export async function findEventsToLink(db: Db, _viewer: Viewer, q = "", limit = 50) {
+export async function findEventsToLink(db: Db, q = "", limit = 50) {
   // LIKE's own wildcards in what was typed are matched literally.
   const text = q.trim().replace(/[\\%_]/g, "\\$&");
   return db

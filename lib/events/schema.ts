@@ -2,7 +2,7 @@ import { z } from "zod";
 import { EVENT_KINDS, PARTICIPANT_ROLES } from "@/db/enums";
 import { enterpriseInput } from "@/lib/enterprises/schema";
 import { FieldError } from "@/lib/errors";
-import { optionalText, uuidParam } from "@/lib/validation";
+import { optionalText, uuidParam, versionField } from "@/lib/validation";
 
 /** A calendar day as the form sends it; stored as a date string, so no time zone can shift it. */
 const day = z.preprocess(
@@ -15,8 +15,6 @@ const day = z.preprocess(
       error: "validation.invalid",
     }),
 );
-
-const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
 
 const eventFields = z.object({
   kind: z.enum(EVENT_KINDS, { error: "validation.required" }),
@@ -38,7 +36,7 @@ export const eventInput = eventFields.refine(named, NAME_RULE);
 export type EventInput = z.output<typeof eventInput>;
 
 export const updateEventInput = eventFields
-  .extend({ id: uuidParam, version })
+  .extend({ id: uuidParam, version: versionField })
   .refine(named, NAME_RULE);
 
 /**
@@ -50,7 +48,7 @@ export function checkEventDates(v: { startsOn: string; endsOn: string }) {
   if (v.endsOn < v.startsOn) throw new FieldError("endsOn", "events.validation.endsBeforeStart");
 }
 
-export const deleteEventInput = z.object({ id: uuidParam, version });
+export const deleteEventInput = z.object({ id: uuidParam, version: versionField });
 
 export const participantRole = z.enum(PARTICIPANT_ROLES, { error: "validation.invalid" });
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];

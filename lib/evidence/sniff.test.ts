@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JPEG_BYTES, PDF_BYTES, PNG_BYTES } from "@/lib/projects/testing";
+import { JPEG_BYTES, PDF_BYTES, PNG_BYTES } from "@/test/support/project-fixtures";
 import { sniffEvidenceType } from "./sniff";
 
 const text = (s: string) => new TextEncoder().encode(s);

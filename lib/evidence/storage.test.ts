@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FieldError } from "@/lib/errors";
-import { JPEG_BYTES, PDF_BYTES, PNG_BYTES } from "@/lib/projects/testing";
-import { t } from "@/lib/testing/fixtures";
+import { JPEG_BYTES, PDF_BYTES, PNG_BYTES } from "@/test/support/project-fixtures";
+import { t } from "@/test/support/fixtures";
 import { checkEvidence } from "./storage";
 
 const file = (bytes: Uint8Array | string, name: string, type: string) => new File([typeof bytes === "string" ? bytes : Uint8Array.from(bytes)], name, { type });

@@ -5,7 +5,7 @@ import type { Db } from "@/db";
 import { enterprises, followUps, projects } from "@/db/schema";
 import { users } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { addDays, shanghaiDay } from "./dates";
+import { addDays, shanghaiDay } from "@/lib/time";
 import { canEditFollowUp, visibleFollowUps } from "./records";
 
 export type MyDayScope = "me" | "team";

@@ -30,13 +30,16 @@ export async function lockFollowUp(tx: Tx, viewer: Viewer, id: string, version: 
   return row;
 }
 
-/** Assignees come from the follow-up's team; the caller may always take it themselves. */
-export async function checkAssignee(tx: Tx, viewer: Viewer, assigneeId: string, teamId: string | null) {
+/**
+ * Assignees come from the follow-up's team; the caller may always take it themselves. A refusal
+ * is reported on `field`.
+ */
+export async function checkAssignee(tx: Tx, viewer: Viewer, assigneeId: string, teamId: string | null, field = "assigneeId") {
   if (assigneeId === viewer.id && viewer.role !== "admin") return;
   const [person] = await tx
     .select({ teamId: users.teamId })
     .from(users)
     .where(and(eq(users.id, assigneeId), isNull(users.deactivatedAt), isNull(users.deletedAt)));
   const sameTeam = person && teamId !== null && person.teamId === teamId;
-  if (!person || (!sameTeam && !(viewer.role === "admin" && teamId === null))) throw new FieldError("assigneeId", "followUpRules.assigneeNotInTeam");
+  if (!person || (!sameTeam && !(viewer.role === "admin" && teamId === null))) throw new FieldError(field, "followUpRules.assigneeNotInTeam");
 }

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { FOLLOW_UP_KINDS } from "@/db/enums";
-import { optionalText, requiredText, uuidParam } from "@/lib/validation";
+import { optionalId, optionalText, requiredText, uuidParam, versionField } from "@/lib/validation";
 
-const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "validation.invalid" }).optional());
 const day = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "validation.required" }));
-const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
 
 export const createFollowUpInput = z.object({
   enterpriseId: uuidParam,
@@ -16,7 +14,7 @@ export const createFollowUpInput = z.object({
   assigneeId: optionalId,
 });
 
-const existing = { id: uuidParam, version };
+const existing = { id: uuidParam, version: versionField };
 
 export const completeFollowUpInput = z.object({ ...existing, outcome: requiredText(2000) });
 export const rescheduleFollowUpInput = z.object({ ...existing, dueOn: day });

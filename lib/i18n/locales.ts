@@ -2,7 +2,6 @@ import { LOCALES, type Locale } from "@/db/enums";
 
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
-export const TIME_ZONE = "Asia/Shanghai";
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

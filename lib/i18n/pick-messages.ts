@@ -20,7 +20,14 @@ export function pickMessages(messages: Record<string, unknown>, namespaces: read
 }
 
 /**
+ * The words every form repeats (Cancel, Saving…, Delete, Edit…), small enough to send everywhere:
+ * the shell has them, and so does every page's ClientMessages, because a NextIntlClientProvider
+ * replaces the messages of the one above it for its subtree rather than adding to them.
+ */
+export const COMMON_NAMESPACES = ["common"] as const;
+
+/**
  * What the shell's client components use (navigation, the account menu, the language switcher,
  * the calendar feed panel, the error boundary); every page gets these.
  */
-export const SHELL_NAMESPACES = ["nav", "user", "languages", "calendar.menu", "errors"] as const;
+export const SHELL_NAMESPACES = [...COMMON_NAMESPACES, "nav", "user", "languages", "calendar.menu", "errors"] as const;

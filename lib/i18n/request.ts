@@ -1,7 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getViewer } from "@/lib/auth/session";
-import { isLocale, LOCALE_COOKIE, negotiateLocale, TIME_ZONE } from "./locales";
+import { TIME_ZONE } from "@/lib/time";
+import { isLocale, LOCALE_COOKIE, negotiateLocale } from "./locales";
 import { catalogues } from "./messages";
 
 // The signed-in user's saved choice wins; before sign-in, the cookie, then the browser.

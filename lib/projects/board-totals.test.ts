@@ -7,11 +7,11 @@ import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { mergeEnterprises } from "@/lib/enterprises/actions/merge-enterprises";
 import { restoreEnterprise } from "@/lib/enterprises/actions/restore-enterprise";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 import { roundDecimal } from "@/lib/money";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTwoTeams, type TwoTeams } from "@/lib/testing/two-teams";
-import { t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTwoTeams, type TwoTeams } from "@/test/support/two-teams";
+import { t } from "@/test/support/fixtures";
 import { createProject } from "./actions/create-project";
 import { decideStageRequest } from "./actions/decide-stage-request";
 import { moveProjectStage } from "./actions/move-stage";
@@ -22,7 +22,7 @@ import { type BoardCursor, decodeCursor } from "./board-cursor";
 import { getPipeline, getPipelineColumnPage } from "./board-queries";
 import type { PipelineFilters } from "./filters";
 import { INITIAL_STAGES } from "./stages";
-import { makeEnterprise, makeRate, pdfFile } from "./testing";
+import { makeEnterprise, makeRate, pdfFile } from "@/test/support/project-fixtures";
 import { projectFormValues } from "./values";
 
 // The board's counts and totals come from project_totals, kept by triggers. After random

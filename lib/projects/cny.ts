@@ -1,8 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { exchangeRates } from "@/db/schema";
-
-/** Today in the organisation's time zone, as the database sees it. */
-export const todayInShanghai = sql`(now() at time zone 'Asia/Shanghai')::date`;
+import { shanghaiDaySql } from "@/lib/sql";
 
 /**
  * CNY per unit of `currency`: 1 for CNY, else the latest rate valid on or before today.
@@ -11,7 +9,7 @@ export const todayInShanghai = sql`(now() at time zone 'Asia/Shanghai')::date`;
 export function rateToCny(currency: SQL | unknown): SQL {
   return sql`(case when ${currency} = 'CNY' then 1::numeric else (
     select ${exchangeRates.rateToCny} from ${exchangeRates}
-    where ${exchangeRates.currency} = ${currency} and ${exchangeRates.validFrom} <= ${todayInShanghai}
+    where ${exchangeRates.currency} = ${currency} and ${exchangeRates.validFrom} <= ${shanghaiDaySql()}
       and ${exchangeRates.deletedAt} is null
     order by ${exchangeRates.validFrom} desc limit 1) end)`;
 }

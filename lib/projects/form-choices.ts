@@ -7,10 +7,10 @@ import { listSourceChoices, listTeamMembers } from "./form-options";
 /** Everything the project form offers, for the caller: owners from their team (admins: anyone). */
 export async function projectFormChoices(db: Db, viewer: Viewer, teamId: string | null) {
   const [chains, sources, teams, people] = await Promise.all([
-    listChainsWithNodes(db, viewer),
-    listSourceChoices(db, viewer),
-    listTeams(db, viewer),
-    viewer.role === "admin" ? listPeople(db, viewer) : listTeamMembers(db, viewer, teamId),
+    listChainsWithNodes(db),
+    listSourceChoices(db),
+    listTeams(db),
+    viewer.role === "admin" ? listPeople(db) : listTeamMembers(db, teamId),
   ]);
   const withSelf = people.some((p) => p.id === viewer.id) ? people : [{ id: viewer.id, name: viewer.name, email: viewer.email }, ...people];
   return { chains, events: sources.events, delegations: sources.delegations, teams, people: withSelf, canChooseTeam: viewer.role === "admin" };

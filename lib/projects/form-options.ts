@@ -2,14 +2,13 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { delegations, enterprises, events } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/viewer";
 import { listPeople } from "@/lib/reference/queries";
 
 // Choices of the project form: readable reference rows, small enough to list.
 
 const RECENT = 100;
 
-export async function listSourceChoices(db: Db, _viewer: Viewer) {
+export async function listSourceChoices(db: Db) {
   const [eventRows, delegationRows] = await Promise.all([
     db
       .select({ id: events.id, nameZh: events.nameZh, nameEn: events.nameEn, startsOn: events.startsOn })
@@ -31,13 +30,13 @@ export async function listSourceChoices(db: Db, _viewer: Viewer) {
  * People a project or follow-up of `teamId` may be given to: active members of that team, by
  * name. Taken from the people kept in memory (lib/reference), not read per request.
  */
-export async function listTeamMembers(db: Db, viewer: Viewer, teamId: string | null) {
+export async function listTeamMembers(db: Db, teamId: string | null) {
   if (!teamId) return [];
-  const people = await listPeople(db, viewer);
+  const people = await listPeople(db);
   return people.filter((p) => p.teamId === teamId).map((p) => ({ id: p.id, name: p.name, email: p.email }));
 }
 
-export async function getEnterpriseName(db: Db, _viewer: Viewer, id: string) {
+export async function getEnterpriseName(db: Db, id: string) {
   const [row] = await db
     .select({ id: enterprises.id, nameZh: enterprises.nameZh, nameEn: enterprises.nameEn })
     .from(enterprises)

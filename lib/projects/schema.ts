@@ -2,10 +2,8 @@ import { z } from "zod";
 import { PROJECT_STATUSES, STAGES } from "@/db/enums";
 import { chosenFile } from "@/lib/evidence/limits";
 import { amountText, amountUnit, currencyField } from "@/lib/money-fields";
-import { optionalText, requiredText, uuidParam } from "@/lib/validation";
+import { checkbox, optionalId, optionalText, requiredText, uuidParam, versionField } from "@/lib/validation";
 import { INITIAL_STAGES } from "./stages";
-
-const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "validation.invalid" }).optional());
 
 const optionalCount = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() || undefined : v),
@@ -16,11 +14,6 @@ const optionalMu = z.preprocess(
   (v) => (typeof v === "string" ? v.replaceAll(",", "").trim() || undefined : v),
   z.string({ error: "validation.invalid" }).regex(/^\d{1,10}(?:\.\d{1,2})?$/, { error: "validation.invalid" }).optional(),
 );
-
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
-
-/** The version the editor loaded; a stale one is a conflict. */
-export const versionField = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
 
 /** An optional uploaded file; the browser sends an empty File when none was chosen. */
 export const evidenceField = z.preprocess((v) => chosenFile(v), z.instanceof(File, { error: "validation.invalid" }).optional());

@@ -1,7 +1,7 @@
 import "server-only";
 import type { FieldErrors } from "@/lib/action-core";
 import { ActionError } from "@/lib/errors";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 import { type AmountUnit, toYuan } from "@/lib/money";
 
 /** A signing as stored: the day, the amount in yuan of `currency` (exact decimal text). */

@@ -7,20 +7,20 @@ import { type Database, queryRows } from "@/db";
 import { projects, stageChanges } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { addDays, shanghaiDay } from "@/lib/follow-ups/dates";
+import { addDays, shanghaiDay, shanghaiYear } from "@/lib/time";
 import { addDecimals, roundDecimal } from "@/lib/money";
 import { listSignedNotStarted } from "@/lib/review/alerts";
-import { currentYearInShanghai, type ReviewFilters } from "@/lib/review/filters";
+import type { ReviewFilters } from "@/lib/review/filters";
 import { getBreakdown, getConversion, getMonthlyProgress, getTargetsVsActuals } from "@/lib/review/queries";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { createProject } from "./actions/create-project";
 import { decideStageRequest } from "./actions/decide-stage-request";
 import { moveProjectStage } from "./actions/move-stage";
 import { getPipeline } from "./board-queries";
 import { parsePipelineFilters } from "./filters";
 import { listStageHistory } from "./queries";
-import { makeEnterprise, makeRate, pdfFile } from "./testing";
+import { makeEnterprise, makeRate, pdfFile } from "@/test/support/project-fixtures";
 
 let database: Database;
 let staff: Viewer, manager: Viewer;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   manager = await makeViewer(database.db, "manager", team.id);
   enterpriseId = (await makeEnterprise(database.db, team.id)).id;
   await makeRate(database.db, "USD", "7.10000000");
-  review = { year: currentYearInShanghai(), team: team.id, chain: null };
+  review = { year: shanghaiYear(), team: team.id, chain: null };
 });
 afterAll(() => database?.close());
 

@@ -4,7 +4,7 @@ import type { Tx } from "@/db";
 import { fundTranches, type Stage } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { FieldError, NotFoundError } from "@/lib/errors";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 import { type AmountUnit, toYuan } from "@/lib/money";
 import { lockProject } from "./records";
 import { canVerify, stageIndex } from "./stages";

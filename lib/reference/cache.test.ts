@@ -4,8 +4,8 @@ import { teams } from "@/db/schema";
 import { createTeam } from "@/lib/admin/actions/reference-data";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeViewer, t } from "@/test/support/fixtures";
 import { listTeams } from "./queries";
 
 let database: Database;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const teamNames = async () => (await listTeams(database.db, admin)).map((team) => team.nameEn);
+const teamNames = async () => (await listTeams(database.db)).map((team) => team.nameEn);
 
 describe("reference data kept per process", () => {
   it("is read once, and a change made through the app shows at once", async () => {

@@ -2,14 +2,13 @@ import "server-only";
 import { and, asc, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { chainNodes, industrialChains, teams, users } from "@/db/schema";
-import type { Viewer } from "@/lib/auth/viewer";
 import { cachedReference } from "./cache";
 
 // Reference data for filters and pickers: small tables every signed-in user may read, the same
 // for everyone, so each process keeps them for a short while (./cache.ts). Callers must not
 // change what they get.
 
-export function listChainsWithNodes(db: Db, _viewer: Viewer) {
+export function listChainsWithNodes(db: Db) {
   return cachedReference(db, "chains", () => readChainsWithNodes(db));
 }
 
@@ -29,7 +28,7 @@ async function readChainsWithNodes(db: Db) {
   return chains.map((c) => ({ ...c, nodes: nodes.filter((n) => n.chainId === c.id) }));
 }
 
-export function listTeams(db: Db, _viewer: Viewer) {
+export function listTeams(db: Db) {
   return cachedReference(db, "teams", () => readTeams(db));
 }
 
@@ -42,7 +41,7 @@ function readTeams(db: Db) {
 }
 
 /** People who can own records: not deactivated, not deleted. */
-export function listPeople(db: Db, _viewer: Viewer) {
+export function listPeople(db: Db) {
   return cachedReference(db, "people", () => readPeople(db));
 }
 

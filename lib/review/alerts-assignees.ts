@@ -10,7 +10,7 @@ import { listTeamMembers } from "@/lib/projects/form-options";
  * with a team (the follow-up then belongs to that person's team). Others assign nobody.
  */
 export async function listAlertAssignees(db: Db, viewer: Viewer) {
-  if (viewer.role === "manager") return listTeamMembers(db, viewer, viewer.teamId);
+  if (viewer.role === "manager") return listTeamMembers(db, viewer.teamId);
   if (viewer.role !== "admin") return [];
   return db
     .select({ id: users.id, name: users.name, email: users.email })

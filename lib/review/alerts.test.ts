@@ -5,10 +5,10 @@ import { auditLog, followUps, projects, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { addDays, shanghaiDay } from "@/lib/follow-ups/dates";
+import { addDays, shanghaiDay } from "@/lib/time";
 import { listFollowUpsFor } from "@/lib/follow-ups/queries";
-import { openTestDatabase } from "@/lib/testing/db";
-import { t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { t } from "@/test/support/fixtures";
 import { assignAlert } from "./actions/assign-alert";
 import { clampParam, listOverdueFollowUps, listSignedNotStarted, listStalledProjects, STALLED_DAYS } from "./alerts";
 

@@ -4,9 +4,10 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { enterprises, followUps, projects, stageChanges, users, visits } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
 import { visibleFollowUps } from "@/lib/follow-ups/records";
 import { visibleProjects } from "@/lib/projects/visibility";
+import { shanghaiDaySql } from "@/lib/sql";
+import { shanghaiDay } from "@/lib/time";
 
 export const STALLED_DAYS = { default: 60, min: 7, max: 365 } as const;
 export const SIGNED_MONTHS = { default: 12, min: 1, max: 60 } as const;
@@ -107,7 +108,7 @@ export async function listStalledProjects(db: Db, viewer: Viewer, days: number) 
  */
 export async function listSignedNotStarted(db: Db, viewer: Viewer, months: number, today = shanghaiDay()) {
   const signedDay = sql<string>`coalesce(${projects.signedOn}, (
-    select max(${stageChanges.changedAt} at time zone 'Asia/Shanghai')::date from ${stageChanges}
+    select max(${shanghaiDaySql(stageChanges.changedAt)}) from ${stageChanges}
     where ${stageChanges.projectId} = ${projects.id} and ${stageChanges.toStage} = 'signed' and ${stageChanges.state} = 'applied' and ${stageChanges.deletedAt} is null
   ))`;
   const term = sql<number>`coalesce(${projects.agreedStartMonths}, ${months}::int)`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { shanghaiYear } from "@/lib/time";
 import { percent, ratio } from "./cells";
-import { currentYearInShanghai, parseReviewFilters } from "./filters";
+import { parseReviewFilters } from "./filters";
 
 describe("review cells", () => {
   it("divides exactly, rounding half up to four decimals", () => {
@@ -21,11 +22,11 @@ describe("review filters from the URL", () => {
     const team = "3f2b5a0e-8c1d-5e4f-9a6b-7c8d9e0f1a2b";
     expect(parseReviewFilters({ year: "2025", team, chain: "nope" })).toEqual({ year: 2025, team, chain: null });
     const fallback = parseReviewFilters(new URLSearchParams("year=20x5&team=1"));
-    expect(fallback).toEqual({ year: currentYearInShanghai(), team: null, chain: null });
+    expect(fallback).toEqual({ year: shanghaiYear(), team: null, chain: null });
   });
 
   it("takes the current year on the Shanghai calendar", () => {
     // 31 Dec 2025 17:00 UTC is already 1 Jan 2026 in Shanghai.
-    expect(currentYearInShanghai(new Date("2025-12-31T17:00:00Z"))).toBe(2026);
+    expect(shanghaiYear(new Date("2025-12-31T17:00:00Z"))).toBe(2026);
   });
 });

@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { chainNodes, industrialChains, projects, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/lib/testing/db";
+import { openTestDatabase } from "@/test/support/db";
 import { listChainMap } from "./chain-map";
 
 let database: Database;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateTimeFormat } from "@/lib/intl";
+import { shanghaiYear } from "@/lib/time";
 
 export interface ReviewFilters {
   year: number;
@@ -12,11 +12,6 @@ type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 const uuid = z.uuid();
 const year = z.coerce.number().int().min(2000).max(2100);
 
-/** The current year on the organisation's calendar (Asia/Shanghai), whatever the server's zone. */
-export function currentYearInShanghai(now = new Date()): number {
-  return Number(dateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
-}
-
 function one(params: Params, key: string): string | undefined {
   const v = params instanceof URLSearchParams ? params.get(key) : params[key];
   return typeof v === "string" && v ? v : undefined;
@@ -28,7 +23,7 @@ export function parseReviewFilters(params: Params): ReviewFilters {
   const team = uuid.safeParse(one(params, "team"));
   const chain = uuid.safeParse(one(params, "chain"));
   return {
-    year: y.success ? y.data : currentYearInShanghai(),
+    year: y.success ? y.data : shanghaiYear(),
     team: team.success ? team.data : null,
     chain: chain.success ? chain.data : null,
   };

@@ -5,7 +5,7 @@ import { type Database, queryRows } from "@/db";
 import { projects, STAGES, targets } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay, shanghaiYear } from "@/lib/time";
 import { roundDecimal } from "@/lib/money";
 import { addFundTranche } from "@/lib/projects/actions/add-tranche";
 import { createProject } from "@/lib/projects/actions/create-project";
@@ -15,12 +15,12 @@ import { moveProjectStage } from "@/lib/projects/actions/move-stage";
 import { setProjectStatus } from "@/lib/projects/actions/set-status";
 import { updateProject } from "@/lib/projects/actions/update-project";
 import { INITIAL_STAGES } from "@/lib/projects/stages";
-import { makeEnterprise, makeRate, pdfFile } from "@/lib/projects/testing";
+import { makeEnterprise, makeRate, pdfFile } from "@/test/support/project-fixtures";
 import { projectFormValues } from "@/lib/projects/values";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTwoTeams, type TwoTeams } from "@/lib/testing/two-teams";
-import { t } from "@/lib/testing/fixtures";
-import { currentYearInShanghai, type ReviewFilters } from "./filters";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTwoTeams, type TwoTeams } from "@/test/support/two-teams";
+import { t } from "@/test/support/fixtures";
+import type { ReviewFilters } from "./filters";
 import {
   getBreakdown, getContractedVsInPlace, getConversion, getFunnel, getMonthlyProgress, getStageDurations, getTargetsVsActuals,
 } from "./queries";
@@ -35,7 +35,7 @@ import {
 let database: Database;
 const q = <T>(query: SQL) => queryRows<T>(database.db, query);
 const today = shanghaiDay();
-const YEAR = currentYearInShanghai();
+const YEAR = shanghaiYear();
 const dayBefore = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 type People = TwoTeams["people"];

@@ -6,7 +6,7 @@ import { STAGES } from "@/db/enums";
 import { stableId, seedDemoData } from "@/db/seed";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addDecimals, roundDecimal } from "@/lib/money";
-import { openTestDatabase } from "@/lib/testing/db";
+import { openTestDatabase } from "@/test/support/db";
 import type { ReviewFilters } from "./filters";
 import {
   getBreakdown, getContractedVsInPlace, getConversion, getFunnel, getMonthlyProgress, getStageDurations, getTargetsVsActuals,

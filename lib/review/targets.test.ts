@@ -4,8 +4,8 @@ import type { Database } from "@/db";
 import { auditLog, targets } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { setTarget } from "./actions/set-target";
 import { listEditableTargets } from "./targets";
 

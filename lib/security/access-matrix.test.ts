@@ -19,10 +19,10 @@ import { listStalledProjects } from "@/lib/review/alerts";
 import { getFunnel, getTargetsVsActuals } from "@/lib/review/queries";
 import { listSavedViews } from "@/lib/saved-views/queries";
 import { getVisit } from "@/lib/visits/queries";
-import { AUDITED_TABLES, CATALOGUE, type CatalogueEntry, ENTITIES, type Entity, type Operation } from "@/lib/testing/action-catalogue";
-import { openTestDatabase } from "@/lib/testing/db";
-import { t } from "@/lib/testing/fixtures";
-import { buildWorld, type Persona, TARGET_YEAR, type World } from "@/lib/testing/world";
+import { AUDITED_TABLES, CATALOGUE, type CatalogueEntry, ENTITIES, type Entity, type Operation } from "@/test/support/action-catalogue";
+import { openTestDatabase } from "@/test/support/db";
+import { t } from "@/test/support/fixtures";
+import { buildWorld, type Persona, TARGET_YEAR, type World } from "@/test/support/world";
 
 /**
  * What each person may do to team A's records, from the product's rules (README "Projects and
@@ -246,7 +246,7 @@ describe("the access matrix", () => {
 /** Whether `who` sees the record through the reads the pages use. */
 const READS: Record<Entity, (db: Db, who: Viewer, w: World) => Promise<boolean>> = {
   enterprise: async (db, who, w) => (await getEnterpriseDetail(db, who, w.ids.enterprise)) !== null,
-  contact: async (db, who, w) => (await listEnterpriseContacts(db, who, w.ids.enterprise)).some((c) => c.id === w.ids.contact),
+  contact: async (db, who, w) => (await listEnterpriseContacts(db, w.ids.enterprise)).some((c) => c.id === w.ids.contact),
   event: async (db, who, w) => (await getEvent(db, who, w.ids.event)) !== null,
   delegation: async (db, who, w) => (await getDelegation(db, who, w.ids.delegation)) !== null,
   visit: async (db, who, w) => (await getVisit(db, who, w.ids.visit)) !== null,
@@ -266,7 +266,7 @@ const READS: Record<Entity, (db: Db, who: Viewer, w: World) => Promise<boolean>>
       return false;
     }
   },
-  "reference data": async (db, who, w) => (await listChainsWithNodes(db, who)).some((c) => c.id === w.ids.chain),
+  "reference data": async (db, who, w) => (await listChainsWithNodes(db)).some((c) => c.id === w.ids.chain),
   "feed token": async (db, who, w) => (await getFeedToken(db, who)) === w.feedToken,
 };
 

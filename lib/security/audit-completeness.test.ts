@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { auditLog } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
-import { allServerActions, AUDITED_TABLES, CATALOGUE, type CatalogueEntry } from "@/lib/testing/action-catalogue";
-import { openTestDatabase } from "@/lib/testing/db";
-import { t } from "@/lib/testing/fixtures";
-import { buildWorld } from "@/lib/testing/world";
+import { allServerActions, AUDITED_TABLES, CATALOGUE, type CatalogueEntry } from "@/test/support/action-catalogue";
+import { openTestDatabase } from "@/test/support/db";
+import { t } from "@/test/support/fixtures";
+import { buildWorld } from "@/test/support/world";
 
 let database: Database;
 
@@ -40,7 +40,7 @@ describe("every server action", () => {
     expect(actions.length).toBeGreaterThan(50);
     const catalogued = new Set(CATALOGUE.map((c) => c.action.definition));
     const missing = actions.filter((a) => !catalogued.has(a.definition)).map((a) => `${a.file}: ${a.name}`);
-    expect(missing, "add these to lib/testing/action-catalogue.ts").toEqual([]);
+    expect(missing, "add these to test/support/action-catalogue.ts").toEqual([]);
     // And nothing in the catalogue is a stale leftover.
     const exported = new Set(actions.map((a) => a.definition));
     expect(CATALOGUE.filter((c) => !exported.has(c.action.definition)).map((c) => c.action.definition.name)).toEqual([]);

@@ -8,9 +8,9 @@ import type { Database } from "@/db";
 import * as schema from "@/db/schema";
 import { type ActionDefinition, type ActionResult, runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
-import { serverActionFiles } from "@/lib/testing/source-files";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
+import { serverActionFiles } from "@/test/support/source-files";
 import { isPlainText } from "@/lib/validation";
 
 // Every server action, fed generated hostile input by a user of another team: each answer is a

@@ -11,13 +11,13 @@ import { completeFollowUp } from "@/lib/follow-ups/actions/complete-follow-up";
 import { createFollowUp } from "@/lib/follow-ups/actions/create-follow-up";
 import { reassignFollowUp } from "@/lib/follow-ups/actions/reassign-follow-up";
 import { rescheduleFollowUp } from "@/lib/follow-ups/actions/reschedule-follow-up";
-import { addDays, shanghaiDay } from "@/lib/follow-ups/dates";
+import { addDays, shanghaiDay } from "@/lib/time";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
 import { setProjectStatus } from "@/lib/projects/actions/set-status";
 import { updateProject } from "@/lib/projects/actions/update-project";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 
 /**
  * Two people open the same record at the same version and save different edits at the same

@@ -4,8 +4,8 @@ import type { Database } from "@/db";
 import { auditLog, sessions, users } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeViewer, t } from "@/test/support/fixtures";
 import { deactivateUser } from "./actions/deactivate-user";
 
 let database: Database;

@@ -7,8 +7,8 @@ import { viewerForSession } from "@/lib/auth/session-lookup";
 import { sessionPolicy } from "@/lib/auth/session-policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import { searchColumns } from "@/lib/enterprises/search-index";
-import { openTestDatabase } from "@/lib/testing/db";
-import { makeTeam, makeViewer, t } from "@/lib/testing/fixtures";
+import { openTestDatabase } from "@/test/support/db";
+import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { deactivateUser } from "./actions/deactivate-user";
 import { reactivateUser } from "./actions/reactivate-user";
 

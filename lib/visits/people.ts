@@ -11,7 +11,7 @@ import { listTeamMembers } from "@/lib/projects/form-options";
  */
 export async function visitPeople(db: Db, viewer: Viewer, alreadyThere: string[]) {
   const [team, extra] = await Promise.all([
-    listTeamMembers(db, viewer, viewer.teamId),
+    listTeamMembers(db, viewer.teamId),
     alreadyThere.length
       ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(and(inArray(users.id, alreadyThere), isNull(users.deletedAt)))
       : Promise.resolve([]),

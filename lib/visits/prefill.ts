@@ -45,13 +45,13 @@ export async function prefillFromStop(db: Db, viewer: Viewer, stopId: string): P
   };
 }
 
-export async function prefillFromEnterprise(db: Db, _viewer: Viewer, enterpriseId: string): Promise<VisitPrefill | null> {
+export async function prefillFromEnterprise(db: Db, enterpriseId: string): Promise<VisitPrefill | null> {
   const enterprise = await enterpriseName(db, enterpriseId);
   return enterprise ? { enterprise, occurredAt: null, place: null, stopId: null, delegation: null, event: null } : null;
 }
 
 /** A visit met at an event: the event's venue as the place. */
-export async function prefillFromEvent(db: Db, _viewer: Viewer, eventId: string): Promise<VisitPrefill | null> {
+export async function prefillFromEvent(db: Db, eventId: string): Promise<VisitPrefill | null> {
   const [event] = await db
     .select({ id: events.id, nameZh: events.nameZh, nameEn: events.nameEn, venue: events.venue, city: events.city })
     .from(events)

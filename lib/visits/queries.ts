@@ -121,7 +121,7 @@ export async function getVisit(db: Db, viewer: Viewer, id: string) {
 export type VisitDetail = NonNullable<Awaited<ReturnType<typeof getVisit>>>;
 
 /** Contacts of an enterprise for the "their side" checkboxes. */
-export async function listEnterpriseContacts(db: Db, _viewer: Viewer, enterpriseId: string) {
+export async function listEnterpriseContacts(db: Db, enterpriseId: string) {
   return db
     .select({ id: contacts.id, name: contacts.name, title: contacts.title })
     .from(contacts)

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { createFollowUpInput } from "@/lib/follow-ups/schema";
-import { optionalText, plainString, requiredText, uuidParam } from "@/lib/validation";
+import { shanghaiInstant } from "@/lib/time";
+import { optionalId, optionalText, plainString, requiredText, uuidParam, versionField } from "@/lib/validation";
 
 // One schema for the visit form and its actions. FormData is strings: a checkbox group arrives
 // as a string or an array, next steps as indexed keys (`steps.0.title`).
-
-const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.uuid({ error: "validation.invalid" }).optional());
-const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
 
 const asList = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
 const idList = z.preprocess((v) => asList(v).filter((x) => x !== ""), z.array(z.uuid({ error: "validation.invalid" })).max(100, { error: "validation.tooLong" }));
@@ -23,7 +21,7 @@ const nameList = z.preprocess(
 
 /**
  * When the visit happened. The form's datetime-local value ("2026-11-21T14:30") is read as
- * Asia/Shanghai wall time (no daylight saving there); a full ISO instant is taken as it is.
+ * the bureau's wall time (lib/time.ts); a full ISO instant is taken as it is.
  */
 const occurredAt = z.preprocess(
   (v) => {
@@ -31,7 +29,7 @@ const occurredAt = z.preprocess(
     const s = v.trim();
     if (!s) return undefined;
     const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(s);
-    const at = new Date(local ? `${s.length === 16 ? `${s}:00` : s}+08:00` : s);
+    const at = local ? shanghaiInstant(s.slice(0, 10), s.slice(11)) : new Date(s);
     return Number.isNaN(at.getTime()) ? s : at;
   },
   z.date({ error: "validation.required" }),
@@ -82,7 +80,7 @@ export const logVisitInput = z.preprocess(
 export type LogVisitInput = z.output<typeof logVisitInput>;
 
 /** Editing a visit changes what happened and who was there; its follow-ups live on their own. */
-export const updateVisitInput = z.object({ id: uuidParam, version, ...visitFields });
+export const updateVisitInput = z.object({ id: uuidParam, version: versionField, ...visitFields });
 export type UpdateVisitInput = z.output<typeof updateVisitInput>;
 
-export const deleteVisitInput = z.object({ id: uuidParam, version });
+export const deleteVisitInput = z.object({ id: uuidParam, version: versionField });

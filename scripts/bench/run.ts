@@ -29,6 +29,7 @@ import { type Db, openDatabase } from "@/db";
 import * as schema from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { encodeCursor } from "@/lib/paging";
+import { shanghaiDay } from "@/lib/time";
 import { BARE_SCREEN, prepareBare } from "./bare-app";
 import { closeCostAgent, measurePage, type PageCost } from "./cost";
 import { CLOCK_TICKS_PER_SECOND, commandOf, costBetween, readCost, type RunCost } from "./cpu";
@@ -38,7 +39,7 @@ import { type OpenLoopResult, runOpenLoop } from "./open-loop";
 import { type PgProxy, startPgProxy } from "./pg-proxy";
 import { type CostRow, costTable } from "./report";
 import { type Inputs, type MoveTask, type Role, SCENARIOS, type Scenario } from "./scenarios";
-import { countsFor, seedScale, shanghaiToday } from "./seed-scale";
+import { countsFor, seedScale } from "./seed-scale";
 import { type App, actionId, LOCK, prepareBuild, startApp } from "./server";
 import { targetUrl } from "./target";
 
@@ -97,7 +98,7 @@ const { url, name } = targetUrl(option("url"), option("db") ?? (smoke ? "landfal
 
 if (smoke) {
   log(`seeding the tiny data set into ${name}`);
-  await seedScale({ url, name, scale: 0.005, today: shanghaiToday(), log: (l) => log(`seed: ${l}`) });
+  await seedScale({ url, name, scale: 0.005, today: shanghaiDay(), log: (l) => log(`seed: ${l}`) });
 }
 
 // The app migrates at start-up too; sessions below need the current columns.

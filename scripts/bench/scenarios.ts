@@ -15,7 +15,7 @@ import { parseEnterpriseFilters } from "@/lib/enterprises/filters";
 import { countEnterprises, listEnterprises } from "@/lib/enterprises/queries";
 import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
 import { findEventsToLink } from "@/lib/events/queries";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 import { listFollowUpsFor, listMyDay } from "@/lib/follow-ups/queries";
 import { moveProjectStage } from "@/lib/projects/actions/move-stage";
 import { getPipeline } from "@/lib/projects/board-queries";
@@ -87,7 +87,7 @@ function enterpriseList(id: string, label: string, params: (i: Inputs) => Record
         layout(db, viewer),
         listEnterprises(db, viewer, { filters, after: query.after ?? null }),
         countEnterprises(db, viewer, filters),
-        listChainsWithNodes(db, viewer), listTeams(db, viewer), listPeople(db, viewer), listSavedViews(db, viewer, "enterprises"),
+        listChainsWithNodes(db), listTeams(db), listPeople(db), listSavedViews(db, viewer, "enterprises"),
       ]));
     },
   };
@@ -106,12 +106,12 @@ export const SCENARIOS: Scenario[] = [
       await signedIn(db, token, viewer, p);
       await p.phase(() => Promise.all([layout(db, viewer), getEnterpriseDetail(db, viewer, id)]));
       await p.phase(() => Promise.all([
-        listEnterpriseContacts(db, viewer, id), listEnterpriseChainNodes(db, viewer, id), listEnterpriseProjects(db, viewer, id),
-        listEnterpriseEvents(db, viewer, id), listEnterpriseDelegations(db, viewer, id), listEnterpriseTimeline(db, viewer, id, { after: null }),
+        listEnterpriseContacts(db, id), listEnterpriseChainNodes(db, id), listEnterpriseProjects(db, viewer, id),
+        listEnterpriseEvents(db, id), listEnterpriseDelegations(db, id), listEnterpriseTimeline(db, viewer, id, { after: null }),
       ]));
       await p.phase(() => Promise.all([
-        listFollowUpsFor(db, viewer, { enterpriseId: id }), listTeamMembers(db, viewer, viewer.teamId),
-        findEventsToLink(db, viewer, "", 200), listLinkableDelegations(db, viewer, shanghaiDay()),
+        listFollowUpsFor(db, viewer, { enterpriseId: id }), listTeamMembers(db, viewer.teamId),
+        findEventsToLink(db, "", 200), listLinkableDelegations(db, viewer, shanghaiDay()),
       ]));
     },
   },
@@ -121,7 +121,7 @@ export const SCENARIOS: Scenario[] = [
     async calls(db, viewer, token, _i, _k, p) {
       await signedIn(db, token, viewer, p);
       const filters = parsePipelineFilters({});
-      await p.phase(() => Promise.all([layout(db, viewer), getPipeline(db, viewer, filters), listTeams(db, viewer), listChainsWithNodes(db, viewer), listPeople(db, viewer)]));
+      await p.phase(() => Promise.all([layout(db, viewer), getPipeline(db, viewer, filters), listTeams(db), listChainsWithNodes(db), listPeople(db)]));
     },
   },
   {
@@ -129,7 +129,7 @@ export const SCENARIOS: Scenario[] = [
     request: () => ({ path: "/my-day" }),
     async calls(db, viewer, token, _i, _k, p) {
       await signedIn(db, token, viewer, p);
-      await p.phase(() => Promise.all([layout(db, viewer), listMyDay(db, viewer, "me"), listTeamMembers(db, viewer, viewer.teamId)]));
+      await p.phase(() => Promise.all([layout(db, viewer), listMyDay(db, viewer, "me"), listTeamMembers(db, viewer.teamId)]));
     },
   },
   {
@@ -139,7 +139,7 @@ export const SCENARIOS: Scenario[] = [
       await signedIn(db, token, viewer, p);
       const f = parseReviewFilters({});
       const ctx = { db, viewer, f, t: translate, locale: viewer.locale ?? "zh-CN" };
-      await p.phase(() => Promise.all([layout(db, viewer), listTeams(db, viewer), listChainsWithNodes(db, viewer), ...REVIEW_TABLES.map((id) => loadReviewTable(ctx, id))]));
+      await p.phase(() => Promise.all([layout(db, viewer), listTeams(db), listChainsWithNodes(db), ...REVIEW_TABLES.map((id) => loadReviewTable(ctx, id))]));
     },
   },
   {

@@ -17,6 +17,7 @@ import postgres from "postgres";
 import { openDatabase } from "@/db";
 import { seedDemoData } from "@/db/seed";
 import { searchColumns } from "@/lib/enterprises/search-index";
+import { shanghaiDay } from "@/lib/time";
 import { enterpriseAt, rng } from "./names";
 import { recreateDatabase, targetUrl } from "./target";
 
@@ -272,15 +273,11 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-export function shanghaiToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const scale = Number(arg("scale") ?? 1);
   if (!(scale > 0 && scale <= 5)) throw new Error("--scale must be a number in (0, 5]");
   const { url, name } = targetUrl(arg("url"), arg("db") ?? (scale < 0.5 ? "landfall_bench_smoke" : "landfall_bench"));
-  const today = arg("today") ?? shanghaiToday();
+  const today = arg("today") ?? shanghaiDay();
   const result = await seedScale({ url, name, scale, today });
   console.log(`[seed:scale] ${name}: ${JSON.stringify(result)}`);
 }

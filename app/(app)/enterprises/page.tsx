@@ -25,7 +25,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer();
-  const [params, db, t, tl] = await Promise.all([searchParams, getDb(), getTranslations("enterprises"), getTranslations("enterpriseList")]);
+  const [params, db, t, tl, tc] = await Promise.all([searchParams, getDb(), getTranslations("enterprises"), getTranslations("enterpriseList"), getTranslations("common")]);
   const filters = parseEnterpriseFilters(params);
   const after = typeof params.after === "string" ? params.after : null;
   const query = filtersToQuery(filters);
@@ -33,9 +33,9 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const [{ rows, next }, total, chains, teams, people, views] = await Promise.all([
     listEnterprises(db, viewer, { filters, after }),
     countEnterprises(db, viewer, filters),
-    listChainsWithNodes(db, viewer),
-    listTeams(db, viewer),
-    listPeople(db, viewer),
+    listChainsWithNodes(db),
+    listTeams(db),
+    listPeople(db),
     listSavedViews(db, viewer, "enterprises"),
   ]);
 
@@ -76,12 +76,12 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         <nav className="flex justify-end gap-2" aria-label={tl("pagination")}>
           {after ? (
             <Link href={`/enterprises${query ? `?${query}` : ""}`} className={buttonClass("secondary")}>
-              {tl("firstPage")}
+              {tc("firstPage")}
             </Link>
           ) : null}
           {next ? (
             <Link href={`/enterprises?${new URLSearchParams([...new URLSearchParams(query), ["after", next]])}`} className={buttonClass("secondary")}>
-              {tl("nextPage")}
+              {tc("nextPage")}
             </Link>
           ) : null}
         </nav>

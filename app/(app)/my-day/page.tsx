@@ -22,7 +22,7 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
   const mayTeam = (viewer.role === "manager" || viewer.role === "admin") && viewer.teamId !== null;
   const scope: MyDayScope = mayTeam && asked === "team" ? "team" : "me";
   const db = await getDb();
-  const [day, people, t] = await Promise.all([listMyDay(db, viewer, scope), listTeamMembers(db, viewer, viewer.teamId), getTranslations("followUps.myDay")]);
+  const [day, people, t] = await Promise.all([listMyDay(db, viewer, scope), listTeamMembers(db, viewer.teamId), getTranslations("followUps.myDay")]);
   const groups = [
     { key: "overdue", items: day.overdue },
     { key: "today", items: day.dueToday },

@@ -24,9 +24,9 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const [data, teams, chains, people, t] = await Promise.all([
     getPipeline(db, viewer, filters),
-    listTeams(db, viewer),
-    listChainsWithNodes(db, viewer),
-    listPeople(db, viewer),
+    listTeams(db),
+    listChainsWithNodes(db),
+    listPeople(db),
     getTranslations("pipeline"),
   ]);
   // The board's data goes to the browser's query cache, where the board and the list read it. It

@@ -7,8 +7,9 @@ import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
 import { listChainsWithNodes, listTeams } from "@/lib/reference/queries";
 import { chartPoints, type Series } from "@/lib/review/chart-points";
-import { currentYearInShanghai, parseReviewFilters, reviewSearch } from "@/lib/review/filters";
+import { parseReviewFilters, reviewSearch } from "@/lib/review/filters";
 import { loadReviewTable, REVIEW_TABLES, type ReviewTableId, type Tr } from "@/lib/review/tables";
+import { shanghaiYear } from "@/lib/time";
 
 export async function generateMetadata() {
   const t = await getTranslations("review");
@@ -39,12 +40,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const [db, locale, t, all] = await Promise.all([getDb(), getLocale(), getTranslations("review"), getTranslations()]);
   const ctx = { db, viewer, f, t: all as unknown as Tr, locale };
   const [teams, chains, ...tables] = await Promise.all([
-    listTeams(db, viewer),
-    listChainsWithNodes(db, viewer),
+    listTeams(db),
+    listChainsWithNodes(db),
     ...REVIEW_TABLES.map((id) => loadReviewTable(ctx, id)),
   ]);
   const series = (spec: ChartSpec): Series[] => spec.series.map(([column, key]) => ({ column, label: t(`chart.${key}`) }));
-  const thisYear = currentYearInShanghai();
+  const thisYear = shanghaiYear();
   const years = [...new Set([thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3, f.year])].sort((a, b) => b - a);
 
   return (

@@ -8,7 +8,7 @@ import { listPeople } from "@/lib/reference/queries";
 export async function GET() {
   const viewer = await getViewer();
   if (!viewer) return NextResponse.json({ error: "unauthenticated" }, { status: 401 });
-  const people = await listPeople(await getDb(), viewer);
+  const people = await listPeople(await getDb());
   return NextResponse.json(
     people.map((p) => ({ id: p.id, name: p.name ?? p.email })),
     { headers: { "cache-control": "private, max-age=300" } },

@@ -1,31 +1,25 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/delegations/print-button";
-import { getDb } from "@/db";
-import { requireViewer } from "@/lib/auth/session";
 import { getDelegation } from "@/lib/delegations/queries";
 import { stopView } from "@/lib/delegations/stop-view";
-import { uuidParam } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { recordPage } from "@/lib/record-page";
 
 // Outside the app shell on purpose: the leader's printout carries the itinerary and nothing else.
 const PRINT_CSS = `@media print { @page { size: A4; margin: 15mm; } body { background: #fff; } a { color: inherit; text-decoration: none; } tr { break-inside: avoid; } }`;
 
+// Metadata and page share one read per request.
+const load = recordPage(getDelegation);
+
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await requireViewer();
-  const { id } = await params;
-  if (!uuidParam.safeParse(id).success) return {};
-  const detail = await getDelegation(await getDb(), viewer, id);
-  return detail ? { title: detail.delegation.name } : {};
+  const { detail } = await load((await params).id);
+  return { title: detail.delegation.name };
 }
 
 export default async function PrintItineraryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requireViewer();
-  if (!uuidParam.safeParse(id).success) notFound();
-  const detail = await getDelegation(await getDb(), viewer, id);
-  if (!detail) notFound();
+  const { detail } = await load(id);
   const [t, dir, locale] = await Promise.all([getTranslations("delegations"), getTranslations("delegations.directions"), getLocale()]);
   const d = detail.delegation;
   const stops = detail.stops.filter((s) => s.status !== "cancelled").map((s) => stopView(s, locale));

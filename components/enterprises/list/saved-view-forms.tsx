@@ -2,41 +2,25 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useState, useTransition } from "react";
+import { useTransition } from "react";
 import { toast } from "@/components/ui/toast";
 import { buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { deleteView } from "@/lib/saved-views/actions/delete-view";
 import { saveView } from "@/lib/saved-views/actions/save-view";
 
 export function SaveViewForm({ query, canShare }: { query: string; canShare: boolean }) {
   const t = useTranslations("savedViews");
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [pending, startTransition] = useTransition();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    startTransition(async () => {
-      const result = await saveView(data);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? { name: [result.message] });
-        return;
-      }
-      setErrors({});
-      form.reset();
-      toast.success(t("saved"));
-      router.refresh();
-    });
-  }
+  const { errors, notice, pending, onSubmit } = useActionForm({ action: saveView, success: t("saved") });
+  // A refusal that names no field (the name is taken, say) is said under the name.
+  const nameErrors = errors.name ?? (notice && Object.keys(errors).length === 0 ? [notice.text] : undefined);
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-2 border-t border-slate-200 pt-3">
       <input type="hidden" name="screen" value="enterprises" />
       <input type="hidden" name="query" value={query} />
-      <Field name="name" label={t("saveCurrent")} errors={errors.name}>
+      <Field name="name" label={t("saveCurrent")} errors={nameErrors}>
         {(p) => <input {...p} type="text" maxLength={80} placeholder={t("name")} />}
       </Field>
       {canShare ? (

@@ -11,6 +11,7 @@ import { useEffect, useRef, useTransition } from "react";
  */
 export function SearchInput({ defaultValue }: { defaultValue?: string }) {
   const t = useTranslations("enterpriseList");
+  const tc = useTranslations("common");
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -52,7 +53,7 @@ export function SearchInput({ defaultValue }: { defaultValue?: string }) {
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm"
       />
       <span aria-live="polite" className="absolute right-3 top-2.5 text-xs text-slate-500">
-        {pending ? t("searching") : ""}
+        {pending ? tc("searching") : ""}
       </span>
     </div>
   );

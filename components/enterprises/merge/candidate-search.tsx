@@ -19,6 +19,7 @@ function useSettled(value: string, ms = 250) {
 
 function CandidateSearchInner({ mergedId, onChoose }: { mergedId: string; onChoose: (survivorId: string) => void }) {
   const t = useTranslations("merge");
+  const tc = useTranslations("common");
   const locale = useLocale();
   const inputId = useId();
   const [query, setQuery] = useState("");
@@ -39,7 +40,7 @@ function CandidateSearchInner({ mergedId, onChoose }: { mergedId: string; onChoo
 
   let status = "";
   if (settled !== "") {
-    if (search.isFetching) status = t("searching");
+    if (search.isFetching) status = tc("searching");
     else if (search.isError) status = t("searchFailed");
     else if (search.data?.length === 0) status = t("noResults");
   }

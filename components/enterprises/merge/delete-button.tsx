@@ -10,16 +10,17 @@ type Names = { nameZh: string | null; nameEn: string | null };
 /** On success the record is gone, so we go back to the list. */
 export function DeleteEnterpriseButton({ id, version, names }: { id: string; version: number; names: Names }) {
   const t = useTranslations("deleted");
+  const tc = useTranslations("common");
   const name = primaryName(names, useLocale()).first;
   return (
     <ConfirmDeleteButton
       labels={{
-        open: t("delete.open"),
+        open: tc("delete"),
         title: t("delete.title", { name }),
         body: t("delete.body"),
-        cancel: t("cancel"),
+        cancel: tc("cancel"),
         confirm: t("delete.confirm"),
-        working: t("delete.deleting"),
+        working: tc("deleting"),
         done: t("delete.done", { name }),
       }}
       remove={() => deleteEnterprise({ id, version })}

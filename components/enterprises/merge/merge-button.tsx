@@ -17,6 +17,7 @@ type Names = { nameZh: string | null; nameEn: string | null };
 
 export function MergeEnterpriseButton({ id, version, names }: { id: string; version: number; names: Names }) {
   const t = useTranslations("merge");
+  const tc = useTranslations("common");
   const name = primaryName(names, useLocale()).first;
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,7 +43,7 @@ export function MergeEnterpriseButton({ id, version, names }: { id: string; vers
             <CandidateSearch mergedId={id} onChoose={setSurvivorId} />
             <div className="flex justify-end">
               <Button variant="secondary" onClick={() => setOpen(false)}>
-                {t("cancel")}
+                {tc("cancel")}
               </Button>
             </div>
           </div>

@@ -14,6 +14,7 @@ type Names = { nameZh: string | null; nameEn: string | null };
 /** "Restore" on the Deleted page, with a confirmation that says what comes back. */
 export function RestoreEnterpriseButton({ id, version, names, survivor }: { id: string; version: number; names: Names; survivor: Names | null }) {
   const t = useTranslations("deleted");
+  const tc = useTranslations("common");
   const locale = useLocale();
   const router = useRouter();
   const name = primaryName(names, locale).first;
@@ -49,7 +50,7 @@ export function RestoreEnterpriseButton({ id, version, names, survivor }: { id: 
         {survivor ? <p className="mt-2 text-sm text-slate-700">{t("restoreMergedBody", { survivor: primaryName(survivor, locale).first })}</p> : null}
         <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-            {t("cancel")}
+            {tc("cancel")}
           </Button>
           <Button data-autofocus onClick={confirm} disabled={pending} aria-busy={pending}>
             {pending ? t("restoring") : t("restore")}

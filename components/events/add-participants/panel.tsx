@@ -1,11 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useRef, useState, useTransition } from "react";
-import { toast } from "@/components/ui/toast";
+import { useMemo, useRef, useState } from "react";
 import { EnterprisePicker } from "@/components/enterprises/enterprise-picker";
 import { Button, buttonClass } from "@/components/ui/button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { PARTICIPANT_ROLES } from "@/db/enums";
 import { addParticipants } from "@/lib/events/actions/add-participants";
 import type { ParticipantOutcome } from "@/lib/events/participants";
@@ -22,7 +21,7 @@ import { StagedRowView } from "./staged-row";
 export function AddParticipantsPanel({ eventId }: { eventId: string }) {
   const t = useTranslations("events.add");
   const roleName = useTranslations("events.roles");
-  const router = useRouter();
+  const tc = useTranslations("common");
   const [rows, setRows] = useState<StagedRow[]>([]);
   const [pickerKey, setPickerKey] = useState(0);
   const [role, setRole] = useState<Role>("attendee");
@@ -30,8 +29,20 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
   const [matching, setMatching] = useState(false);
   const [listError, setListError] = useState<string | null>(null);
   const [unusable, setUnusable] = useState<UnusableRow[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  // Rows the server held back stay staged, with their reason, and the message says how many.
+  const { notice, setNotice, pending, run } = useActionForm({
+    action: addParticipants,
+    success: (data) => {
+      const done = rows.length - heldBack(rows, data.outcomes).length;
+      return done > 0 ? t("added", { count: done }) : null;
+    },
+    onSuccess: (data) => {
+      const held = heldBack(rows, data.outcomes);
+      setRows(held);
+      if (held.length > 0) setNotice({ tone: "error", text: t("heldBack", { count: held.length }) });
+    },
+  });
+  const message = notice?.text ?? null;
   const fileRef = useRef<HTMLInputElement>(null);
 
   // A role typed in the list may be the key or its name in either language.
@@ -92,21 +103,7 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
 
   function submit() {
     if (rows.length === 0) return;
-    const sent = rows;
-    startTransition(async () => {
-      const result = await addParticipants({ eventId, rows: sent.map(toPayload) });
-      if (!result.ok) {
-        setMessage(result.message);
-        return;
-      }
-      setMessage(null);
-      const held = heldBack(sent, result.data.outcomes);
-      const done = sent.length - held.length;
-      setRows(held);
-      if (done > 0) toast.success(t("added", { count: done }));
-      if (held.length > 0) setMessage(t("heldBack", { count: held.length }));
-      router.refresh();
-    });
+    run({ eventId, rows: rows.map(toPayload) }, null);
   }
 
   return (
@@ -199,7 +196,7 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
           </ul>
           <div className="flex justify-end">
             <button type="button" onClick={submit} disabled={pending} aria-busy={pending} className={buttonClass("primary")}>
-              {pending ? t("adding") : t("submit", { count: rows.length })}
+              {pending ? tc("adding") : t("submit", { count: rows.length })}
             </button>
           </div>
         </section>

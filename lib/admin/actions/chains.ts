@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Tx } from "@/db";
 import { chainNodes, industrialChains } from "@/db/schema";
+import { ADMIN_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
@@ -35,19 +36,24 @@ async function lockLive(tx: Tx, which: "chain" | "node", id: string) {
 export const createChainItem = action({
   name: "chain.create",
   input: z.object({ kind, chainId: z.preprocess((v) => (v === "" ? undefined : v), uuidParam.optional()), code, ...names }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
+  minRole: ADMIN_ROLE,
+  /** A node's chain, live and locked; a new chain has none. */
+  async load({ input, tx }) {
+    if (input.kind === "chain") return null;
+    if (!input.chainId) throw new FieldError("chainId", "validation.required");
+    return lockLive(tx, "chain", input.chainId);
+  },
+  async run({ viewer, input, tx, record: parent }) {
     const stamp = { createdBy: viewer.id, updatedBy: viewer.id };
-    if (input.kind === "chain") {
+    if (!parent) {
       const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${industrialChains.sortOrder}), 0) + 1` }).from(industrialChains)) as [{ next: number }];
       const [row] = await tx.insert(industrialChains).values({ code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, sortOrder: Number(next), ...stamp }).onConflictDoNothing().returning();
       if (!row) throw new FieldError("code", "adminRules.codeTaken");
       return { data: { id: row.id }, audit: [{ entityType: "industrial_chain", entityId: row.id, before: null, after: row }] };
     }
-    if (!input.chainId) throw new FieldError("chainId", "validation.required");
-    await lockLive(tx, "chain", input.chainId);
-    const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${chainNodes.sortOrder}), 0) + 1` }).from(chainNodes).where(eq(chainNodes.chainId, input.chainId))) as [{ next: number }];
-    const [row] = await tx.insert(chainNodes).values({ chainId: input.chainId, code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, sortOrder: Number(next), ...stamp }).onConflictDoNothing().returning();
+    const chainId = parent.id;
+    const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${chainNodes.sortOrder}), 0) + 1` }).from(chainNodes).where(eq(chainNodes.chainId, chainId))) as [{ next: number }];
+    const [row] = await tx.insert(chainNodes).values({ chainId, code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, sortOrder: Number(next), ...stamp }).onConflictDoNothing().returning();
     if (!row) throw new FieldError("code", "adminRules.codeTaken");
     return { data: { id: row.id }, audit: [{ entityType: "chain_node", entityId: row.id, before: null, after: row }] };
   },
@@ -57,9 +63,9 @@ export const createChainItem = action({
 export const renameChainItem = action({
   name: "chain.rename",
   input: z.object({ kind, id: uuidParam, version, ...names }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
-    const before = await lockLive(tx, input.kind, input.id);
+  minRole: ADMIN_ROLE,
+  load: ({ input, tx }) => lockLive(tx, input.kind, input.id),
+  async run({ viewer, input, tx, record: before }) {
     const after = await updateVersioned(tx, TABLES[input.kind] as typeof chainNodes, before as typeof chainNodes.$inferSelect, input.version, { nameZh: input.nameZh, nameEn: input.nameEn }, viewer);
     return { data: { id: after.id }, audit: [{ entityType: input.kind === "chain" ? "industrial_chain" : "chain_node", entityId: after.id, before, after }] };
   },
@@ -70,13 +76,15 @@ export const renameChainItem = action({
 export const moveChainItem = action({
   name: "chain.move",
   input: z.object({ kind, id: uuidParam, direction: z.enum(["up", "down"], { error: "validation.invalid" }) }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
+  minRole: ADMIN_ROLE,
+  /** The live item, then the whole order it is in (its chain's nodes, or every chain), all locked. */
+  async load({ input, tx }) {
     const moved = await lockLive(tx, input.kind, input.id);
-    const siblings =
-      input.kind === "chain"
-        ? await tx.select().from(industrialChains).where(isNull(industrialChains.deletedAt)).orderBy(asc(industrialChains.sortOrder), asc(industrialChains.nameZh)).for("update")
-        : await tx.select().from(chainNodes).where(and(eq(chainNodes.chainId, (moved as typeof chainNodes.$inferSelect).chainId), isNull(chainNodes.deletedAt))).orderBy(asc(chainNodes.sortOrder), asc(chainNodes.nameZh)).for("update");
+    return input.kind === "chain"
+      ? await tx.select().from(industrialChains).where(isNull(industrialChains.deletedAt)).orderBy(asc(industrialChains.sortOrder), asc(industrialChains.nameZh)).for("update")
+      : await tx.select().from(chainNodes).where(and(eq(chainNodes.chainId, (moved as typeof chainNodes.$inferSelect).chainId), isNull(chainNodes.deletedAt))).orderBy(asc(chainNodes.sortOrder), asc(chainNodes.nameZh)).for("update");
+  },
+  async run({ viewer, input, tx, record: siblings }) {
     const ids = siblings.map((s) => s.id);
     const at = ids.indexOf(input.id);
     const to = input.direction === "up" ? at - 1 : at + 1;
@@ -99,9 +107,9 @@ export const moveChainItem = action({
 export const deleteChainItem = action({
   name: "chain.delete",
   input: z.object({ kind, id: uuidParam, version }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
-    const before = await lockLive(tx, input.kind, input.id);
+  minRole: ADMIN_ROLE,
+  load: ({ input, tx }) => lockLive(tx, input.kind, input.id),
+  async run({ viewer, input, tx, record: before }) {
     const after = await updateVersioned(tx, TABLES[input.kind] as typeof chainNodes, before as typeof chainNodes.$inferSelect, input.version, { deletedAt: new Date() }, viewer);
     return { data: { id: after.id }, audit: [{ entityType: input.kind === "chain" ? "industrial_chain" : "chain_node", entityId: after.id, before, after }] };
   },

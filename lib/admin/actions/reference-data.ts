@@ -4,7 +4,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { exchangeRates, teams } from "@/db/schema";
-import { action } from "@/lib/action";
+import { ADMIN_ROLE } from "@/lib/access";
+import { action, noRecord } from "@/lib/action";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { CURRENCIES } from "@/lib/money";
 import { updateVersioned } from "@/lib/records";
@@ -25,7 +26,8 @@ const rate = z.preprocess(
 export const createTeam = action({
   name: "team.create",
   input: z.object({ code, ...names }),
-  minRole: "admin",
+  minRole: ADMIN_ROLE,
+  load: noRecord,
   async run({ viewer, input, tx }) {
     const [row] = await tx.insert(teams).values({ ...input, createdBy: viewer.id, updatedBy: viewer.id }).onConflictDoNothing().returning();
     if (!row) throw new FieldError("code", "adminRules.codeTaken");
@@ -39,10 +41,13 @@ export const createTeam = action({
 export const renameTeam = action({
   name: "team.rename",
   input: z.object({ id: uuidParam, version, ...names }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
-    const [before] = await tx.select().from(teams).where(and(eq(teams.id, input.id), isNull(teams.deletedAt))).for("update");
-    if (!before) throw new NotFoundError();
+  minRole: ADMIN_ROLE,
+  async load({ input, tx }) {
+    const [team] = await tx.select().from(teams).where(and(eq(teams.id, input.id), isNull(teams.deletedAt))).for("update");
+    if (!team) throw new NotFoundError();
+    return team;
+  },
+  async run({ viewer, input, tx, record: before }) {
     const after = await updateVersioned(tx, teams, before, input.version, { nameZh: input.nameZh, nameEn: input.nameEn }, viewer);
     return { data: { id: after.id }, audit: [{ entityType: "team", entityId: after.id, before, after }] };
   },
@@ -59,7 +64,8 @@ export const createExchangeRate = action({
     validFrom: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "validation.required" })),
     rateToCny: rate,
   }),
-  minRole: "admin",
+  minRole: ADMIN_ROLE,
+  load: noRecord,
   async run({ viewer, input, tx }) {
     const [row] = await tx.insert(exchangeRates).values({ ...input, createdBy: viewer.id, updatedBy: viewer.id }).onConflictDoNothing().returning();
     // The same currency and day already has a rate: one rate per day.

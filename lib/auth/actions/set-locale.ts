@@ -5,14 +5,16 @@ import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { LOCALES, users } from "@/db/schema";
-import { action } from "@/lib/action";
+import { READ_ROLE } from "@/lib/access";
+import { action, noRecord } from "@/lib/action";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 /** Keeps the language on the user, so it follows them to every device and sign-in. */
 export const setLocale = action({
   name: "user.set_locale",
   input: z.object({ locale: z.enum(LOCALES, { error: "validation.invalid" }) }),
-  minRole: "viewer",
+  minRole: READ_ROLE,
+  load: noRecord,
   async run({ viewer, input, tx }) {
     await tx
       .update(users)

@@ -1,13 +1,15 @@
 "use server";
 
 import { z } from "zod";
-import { action } from "@/lib/action";
+import { READ_ROLE } from "@/lib/access";
+import { action, noRecord } from "@/lib/action";
 import { signOut as endSession } from "../config";
 
 export const signOut = action({
   name: "auth.sign_out",
   input: z.object({}),
-  minRole: "viewer",
+  minRole: READ_ROLE,
+  load: noRecord,
   async run({ viewer }) {
     return { data: null, audit: [{ entityType: "user", entityId: viewer.id, before: null, after: { signedOut: true } }] };
   },

@@ -5,8 +5,10 @@ import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { users } from "@/db/schema";
+import { READ_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { feedTokenChanged } from "@/lib/auth/session-lookup";
+import { lockFeedToken } from "../records";
 
 /**
  * Turns the personal calendar feed on, or gives it a new secret address: the old address
@@ -15,9 +17,10 @@ import { feedTokenChanged } from "@/lib/auth/session-lookup";
 export const rotateFeedToken = action({
   name: "calendar.token.rotate",
   input: z.object({}),
-  minRole: "viewer",
-  async run({ viewer, tx }) {
-    const [before] = await tx.select({ icsToken: users.icsToken }).from(users).where(eq(users.id, viewer.id)).for("update");
+  minRole: READ_ROLE,
+  /** The caller's own feed, locked. */
+  load: ({ viewer, tx }) => lockFeedToken(tx, viewer),
+  async run({ viewer, tx, record: before }) {
     const token = randomBytes(32).toString("base64url");
     await tx.update(users).set({ icsToken: token, updatedAt: new Date() }).where(eq(users.id, viewer.id));
     return { data: { token }, audit: [{ entityType: "user", entityId: viewer.id, before: { feed: before?.icsToken ? "on" : "off" }, after: { feed: "rotated" } }] };

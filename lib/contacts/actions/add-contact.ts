@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { contacts, enterprises } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { refreshEnterpriseSearch } from "@/lib/enterprises/search-index";
 import { lockForEdit } from "@/lib/records";
@@ -12,9 +12,9 @@ import { addContactInput } from "../schema";
 export const addContact = action({
   name: "contact.add",
   input: addContactInput,
-  minRole: CREATE_ROLE,
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockForEdit(tx, enterprises, input.enterpriseId, viewer),
   async run({ viewer, input, tx }) {
-    await lockForEdit(tx, enterprises, input.enterpriseId, viewer);
     const [row] = await tx
       .insert(contacts)
       .values({ ...input, createdBy: viewer.id, updatedBy: viewer.id })

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { contacts } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { savedVersion } from "@/lib/enterprises/saved-version";
 import { refreshEnterpriseSearch } from "@/lib/enterprises/search-index";
@@ -19,9 +19,9 @@ import { removeContactInput } from "../schema";
 export const removeContact = action({
   name: "contact.remove",
   input: removeContactInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input: { id, version }, tx }) {
-    const { contact } = await lockContactForEdit(tx, id, viewer);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockContactForEdit(tx, input.id, viewer),
+  async run({ viewer, input: { version }, tx, record: { contact } }) {
     if (contact.version !== version) throw new ConflictError(await savedVersion(tx, contact, contactFormValues(contact)));
     const row = await updateVersioned(tx, contacts, contact, version, { deletedAt: new Date() }, viewer);
     await refreshEnterpriseSearch(tx, [row.enterpriseId]);

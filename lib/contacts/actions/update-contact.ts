@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { contacts } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { savedVersion } from "@/lib/enterprises/saved-version";
 import { refreshEnterpriseSearch } from "@/lib/enterprises/search-index";
@@ -16,9 +16,9 @@ import { updateContactInput } from "../schema";
 export const updateContact = action({
   name: "contact.update",
   input: updateContactInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input: { id, version, ...input }, tx }) {
-    const { contact } = await lockContactForEdit(tx, id, viewer);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockContactForEdit(tx, input.id, viewer),
+  async run({ viewer, input: { version, ...input }, tx, record: { contact } }) {
     if (contact.version !== version) throw new ConflictError(await savedVersion(tx, contact, contactFormValues(contact)));
     // An emptied field is saved as null: undefined would leave the old value in place.
     const values = Object.fromEntries(CONTACT_FORM_FIELDS.map((f) => [f, input[f] ?? null]));

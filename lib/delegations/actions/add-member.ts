@@ -3,7 +3,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { delegationMembers, users } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError } from "@/lib/errors";
 import { lockDelegation } from "../records";
@@ -13,9 +13,9 @@ import { addMemberInput } from "../schema";
 export const addDelegationMember = action({
   name: "delegation.member.add",
   input: addMemberInput,
-  minRole: CREATE_ROLE,
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockDelegation(tx, viewer, input.delegationId),
   async run({ viewer, input, tx }) {
-    await lockDelegation(tx, viewer, input.delegationId);
     if (!input.userId && !input.name) throw new FieldError("name", "delegations.rules.memberWho");
     if (input.userId) {
       const [person] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.userId), isNull(users.deactivatedAt), isNull(users.deletedAt)));

@@ -2,19 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { itineraryStops } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { checkStopSubjects, liveStops, lockDelegation } from "../records";
 import { addStopInput } from "../schema";
-import { shanghaiInstant } from "../time";
+import { shanghaiInstant } from "@/lib/time";
 
 /** Appends a stop to the itinerary; its time is entered in Asia/Shanghai and stored UTC. */
 export const addItineraryStop = action({
   name: "delegation.stop.add",
   input: addStopInput,
-  minRole: CREATE_ROLE,
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockDelegation(tx, viewer, input.delegationId),
   async run({ viewer, input, tx }) {
-    await lockDelegation(tx, viewer, input.delegationId);
     await checkStopSubjects(tx, input);
     const stops = await liveStops(tx, input.delegationId);
     const [row] = await tx

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { itineraryStops } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
@@ -13,9 +13,9 @@ import { stopRefInput } from "../schema";
 export const cancelItineraryStop = action({
   name: "delegation.stop.cancel",
   input: stopRefInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const { stop } = await lockStop(tx, viewer, input.id);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockStop(tx, viewer, input.id),
+  async run({ viewer, tx, record: { stop } }) {
     if (stop.status !== "planned") throw new FieldError("id", "delegations.rules.stopNotPlanned");
     const row = await updateVersioned(tx, itineraryStops, stop, stop.version, { status: "cancelled" }, viewer);
     return { data: { delegationId: stop.delegationId }, audit: [{ entityType: "itinerary_stop", entityId: stop.id, before: stop, after: row }] };

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { delegations } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
-import { action } from "@/lib/action";
+import { WRITE_ROLE } from "@/lib/access";
+import { action, noRecord } from "@/lib/action";
 import { checkDates } from "../records";
 import { createDelegationInput } from "../schema";
 import { delegationColumns } from "../values";
@@ -12,7 +12,8 @@ import { delegationColumns } from "../values";
 export const createDelegation = action({
   name: "delegation.create",
   input: createDelegationInput,
-  minRole: CREATE_ROLE,
+  minRole: WRITE_ROLE,
+  load: noRecord,
   async run({ viewer, input, tx }) {
     checkDates(input);
     const [row] = await tx

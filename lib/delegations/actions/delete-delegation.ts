@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { delegations } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { updateVersioned } from "@/lib/records";
 import { lockDelegation } from "../records";
@@ -12,9 +12,9 @@ import { deleteDelegationInput } from "../schema";
 export const deleteDelegation = action({
   name: "delegation.delete",
   input: deleteDelegationInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const current = await lockDelegation(tx, viewer, input.id);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockDelegation(tx, viewer, input.id),
+  async run({ viewer, input, tx, record: current }) {
     const row = await updateVersioned(tx, delegations, current, input.version, { deletedAt: new Date() }, viewer);
     return { data: { id: row.id }, audit: [{ entityType: "delegation", entityId: row.id, before: current, after: row }] };
   },

@@ -3,7 +3,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { delegationEnterprises, enterprises } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError } from "@/lib/errors";
 import { lockDelegation } from "../records";
@@ -16,16 +16,23 @@ import { linkEnterpriseInput } from "../schema";
 export const linkEnterpriseToDelegation = action({
   name: "delegation.enterprise.link",
   input: linkEnterpriseInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
+  minRole: WRITE_ROLE,
+  /**
+   * The link of the pair, locked, or undefined when there never was one: of a delegation the caller
+   * may edit (locked) and a live enterprise.
+   */
+  async load({ viewer, input, tx }) {
     await lockDelegation(tx, viewer, input.delegationId);
     const [enterprise] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
     if (!enterprise) throw new FieldError("enterpriseId", "delegations.rules.enterpriseMissing");
-    const [before] = await tx
+    const [link] = await tx
       .select()
       .from(delegationEnterprises)
       .where(and(eq(delegationEnterprises.delegationId, input.delegationId), eq(delegationEnterprises.enterpriseId, input.enterpriseId)))
       .for("update");
+    return link;
+  },
+  async run({ viewer, input, tx, record: before }) {
     const now = new Date();
     const [row] = before
       ? await tx

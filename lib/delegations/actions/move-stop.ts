@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { liveStops, lockStop, renumberStops } from "../records";
 import { moveStopInput } from "../schema";
@@ -10,9 +10,9 @@ import { moveStopInput } from "../schema";
 export const moveItineraryStop = action({
   name: "delegation.stop.move",
   input: moveStopInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const { stop } = await lockStop(tx, viewer, input.id);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockStop(tx, viewer, input.id),
+  async run({ input, tx, record: { stop } }) {
     const order = await liveStops(tx, stop.delegationId);
     const from = order.findIndex((s) => s.id === stop.id);
     const to = input.direction === "up" ? from - 1 : from + 1;

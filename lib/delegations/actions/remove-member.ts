@@ -3,7 +3,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { delegationMembers } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { NotFoundError } from "@/lib/errors";
 import { lockDelegation } from "../records";
@@ -12,11 +12,15 @@ import { removeMemberInput } from "../schema";
 export const removeDelegationMember = action({
   name: "delegation.member.remove",
   input: removeMemberInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
+  minRole: WRITE_ROLE,
+  /** A live member, of a delegation the caller may edit (locked). */
+  async load({ viewer, input, tx }) {
     const [member] = await tx.select().from(delegationMembers).where(and(eq(delegationMembers.id, input.id), isNull(delegationMembers.deletedAt)));
     if (!member) throw new NotFoundError();
     await lockDelegation(tx, viewer, member.delegationId);
+    return member;
+  },
+  async run({ viewer, input, tx, record: member }) {
     const [row] = await tx
       .update(delegationMembers)
       .set({ deletedAt: new Date(), updatedAt: new Date(), updatedBy: viewer.id })

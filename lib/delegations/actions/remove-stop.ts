@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { itineraryStops } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError } from "@/lib/errors";
 import { liveStops, lockStop, renumberStops } from "../records";
@@ -13,9 +13,9 @@ import { stopRefInput } from "../schema";
 export const removeItineraryStop = action({
   name: "delegation.stop.remove",
   input: stopRefInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const { stop } = await lockStop(tx, viewer, input.id);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockStop(tx, viewer, input.id),
+  async run({ viewer, tx, record: { stop } }) {
     if (stop.status === "done") throw new FieldError("id", "delegations.rules.stopDone");
     const [row] = await tx.update(itineraryStops).set({ deletedAt: new Date(), updatedAt: new Date(), updatedBy: viewer.id }).where(eq(itineraryStops.id, stop.id)).returning();
     await renumberStops(tx, await liveStops(tx, stop.delegationId));

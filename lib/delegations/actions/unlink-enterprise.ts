@@ -3,7 +3,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { delegationEnterprises } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { NotFoundError } from "@/lib/errors";
 import { lockDelegation } from "../records";
@@ -13,11 +13,15 @@ import { unlinkEnterpriseInput } from "../schema";
 export const unlinkEnterpriseFromDelegation = action({
   name: "delegation.enterprise.unlink",
   input: unlinkEnterpriseInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
+  minRole: WRITE_ROLE,
+  /** A live link, of a delegation the caller may edit (locked). */
+  async load({ viewer, input, tx }) {
     const [link] = await tx.select().from(delegationEnterprises).where(and(eq(delegationEnterprises.id, input.id), isNull(delegationEnterprises.deletedAt)));
     if (!link) throw new NotFoundError();
     await lockDelegation(tx, viewer, link.delegationId);
+    return link;
+  },
+  async run({ viewer, input, tx, record: link }) {
     const [row] = await tx
       .update(delegationEnterprises)
       .set({ deletedAt: new Date(), updatedAt: new Date(), updatedBy: viewer.id })

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { delegations } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
+import { savedVersion } from "@/lib/enterprises/saved-version";
 import { ConflictError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { checkDates, lockDelegation } from "../records";
@@ -14,11 +15,14 @@ import { delegationColumns, delegationFormValues } from "../values";
 export const updateDelegation = action({
   name: "delegation.update",
   input: updateDelegationInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
+  minRole: WRITE_ROLE,
+  /** Dates in order, then the delegation, locked, if the caller may edit it. */
+  async load({ viewer, input, tx }) {
     checkDates(input);
-    const current = await lockDelegation(tx, viewer, input.id);
-    if (current.version !== input.version) throw new ConflictError({ version: current.version, values: delegationFormValues(current) });
+    return lockDelegation(tx, viewer, input.id);
+  },
+  async run({ viewer, input, tx, record: current }) {
+    if (current.version !== input.version) throw new ConflictError(await savedVersion(tx, current, delegationFormValues(current)));
     const row = await updateVersioned(tx, delegations, current, input.version, delegationColumns(input), viewer);
     return { data: { id: row.id, version: row.version }, audit: [{ entityType: "delegation", entityId: row.id, before: current, after: row }] };
   },

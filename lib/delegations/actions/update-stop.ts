@@ -2,20 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { itineraryStops } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { updateVersioned } from "@/lib/records";
 import { checkStopSubjects, lockStop } from "../records";
 import { updateStopInput } from "../schema";
-import { shanghaiInstant } from "../time";
+import { shanghaiInstant } from "@/lib/time";
 
 /** Changes a stop's time, place, enterprise, event or note over the version the editor saw. */
 export const updateItineraryStop = action({
   name: "delegation.stop.update",
   input: updateStopInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const { stop } = await lockStop(tx, viewer, input.id);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockStop(tx, viewer, input.id),
+  async run({ viewer, input, tx, record: { stop } }) {
     await checkStopSubjects(tx, input);
     const row = await updateVersioned(
       tx,

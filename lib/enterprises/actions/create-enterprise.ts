@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { enterprises } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
-import { action } from "@/lib/action";
+import { WRITE_ROLE } from "@/lib/access";
+import { action, noRecord } from "@/lib/action";
 import { FieldError, pgError } from "@/lib/errors";
 import { confirmSimilarField, guardDuplicates } from "../duplicate-guard";
 import { enterpriseInput } from "../schema";
@@ -12,7 +12,8 @@ import { searchColumns } from "../search-index";
 export const createEnterprise = action({
   name: "enterprise.create",
   input: enterpriseInput.safeExtend({ confirmSimilar: confirmSimilarField }),
-  minRole: CREATE_ROLE,
+  minRole: WRITE_ROLE,
+  load: noRecord,
   async run({ viewer, input: { confirmSimilar, ...input }, tx }) {
     await guardDuplicates(tx, input, { confirmSimilar });
     try {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { enterprises } from "@/db/schema";
+import { CURATE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { lockForEdit, updateVersioned } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
@@ -14,9 +15,9 @@ import { uuidParam } from "@/lib/validation";
 export const deleteEnterprise = action({
   name: "enterprise.delete",
   input: z.object({ id: uuidParam, version: z.coerce.number({ error: "validation.invalid" }).int().positive() }),
-  minRole: "manager",
-  async run({ viewer, input, tx }) {
-    const row = await lockForEdit(tx, enterprises, input.id, viewer);
+  minRole: CURATE_ROLE,
+  load: ({ viewer, input, tx }) => lockForEdit(tx, enterprises, input.id, viewer),
+  async run({ viewer, input, tx, record: row }) {
     const after = await updateVersioned(tx, enterprises, row, input.version, { deletedAt: new Date() }, viewer);
     return { data: { id: row.id }, audit: [{ entityType: "enterprise", entityId: row.id, before: row, after }] };
   },

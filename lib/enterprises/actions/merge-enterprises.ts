@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type Enterprise, enterprises } from "@/db/schema";
+import { CURATE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { ConflictError, FieldError } from "@/lib/errors";
 import { lockForEdit, updateVersioned, versionOf } from "@/lib/records";
@@ -23,14 +24,16 @@ const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "v
 export const mergeEnterprises = action({
   name: "enterprise.merge",
   input: z.object({ survivorId: uuidParam, mergedId: uuidParam, survivorVersion: version, mergedVersion: version }),
-  minRole: "manager",
-  async run({ viewer, input, tx }) {
+  minRole: CURATE_ROLE,
+  /** Two different records, both locked and editable by the caller. */
+  async load({ viewer, input, tx }) {
     if (input.survivorId === input.mergedId) throw new FieldError("survivorId", "merge.errors.sameRecord");
     // A fixed lock order, so two people merging the same pair in opposite directions cannot deadlock.
     const locked = new Map<string, Enterprise>();
     for (const id of [input.survivorId, input.mergedId].sort()) locked.set(id, await lockForEdit(tx, enterprises, id, viewer));
-    const survivor = locked.get(input.survivorId)!;
-    const merged = locked.get(input.mergedId)!;
+    return { survivor: locked.get(input.survivorId)!, merged: locked.get(input.mergedId)! };
+  },
+  async run({ viewer, input, tx, record: { survivor, merged } }) {
     if (survivor.version !== input.survivorVersion) throw new ConflictError(versionOf(survivor));
     if (merged.version !== input.mergedVersion) throw new ConflictError(versionOf(merged));
 

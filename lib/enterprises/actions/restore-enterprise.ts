@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Tx } from "@/db";
 import { enterprises } from "@/db/schema";
-import { canEdit } from "@/lib/access";
+import { CURATE_ROLE, canEdit } from "@/lib/access";
 import { action } from "@/lib/action";
 import type { AuditSpec } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -36,9 +36,9 @@ async function lockDeleted(tx: Tx, id: string, viewer: Viewer) {
 export const restoreEnterprise = action({
   name: "enterprise.restore",
   input: z.object({ id: uuidParam, version: z.coerce.number({ error: "validation.invalid" }).int().positive() }),
-  minRole: "manager",
-  async run({ viewer, input, tx }) {
-    const row = await lockDeleted(tx, input.id, viewer);
+  minRole: CURATE_ROLE,
+  load: ({ viewer, input, tx }) => lockDeleted(tx, input.id, viewer),
+  async run({ viewer, input, tx, record: row }) {
     if (row.version !== input.version) throw new ConflictError(versionOf(row));
 
     const notes: RestoreNote[] = [];

@@ -4,7 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { contacts, enterprises } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { ConflictError, FieldError, pgError } from "@/lib/errors";
 import { lockForEdit, updateVersioned } from "@/lib/records";
@@ -26,9 +26,9 @@ export const updateEnterprise = action({
     version: z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }),
     confirmSimilar: confirmSimilarField,
   }),
-  minRole: CREATE_ROLE,
-  async run({ viewer, input: { id, version, confirmSimilar, ...input }, tx }) {
-    const current = await lockForEdit(tx, enterprises, id, viewer);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockForEdit(tx, enterprises, input.id, viewer),
+  async run({ viewer, input: { id, version, confirmSimilar, ...input }, tx, record: current }) {
     if (current.version !== version) {
       throw new ConflictError(await savedVersion(tx, current, enterpriseFormValues(current)));
     }

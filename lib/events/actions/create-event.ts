@@ -2,14 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { events } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
-import { action } from "@/lib/action";
+import { WRITE_ROLE } from "@/lib/access";
+import { action, noRecord } from "@/lib/action";
 import { checkEventDates, eventInput } from "../schema";
 
 export const createEvent = action({
   name: "event.create",
   input: eventInput,
-  minRole: CREATE_ROLE,
+  minRole: WRITE_ROLE,
+  load: noRecord,
   async run({ viewer, input, tx }) {
     checkEventDates(input);
     const [row] = await tx

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { events } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { lockForEdit, updateVersioned } from "@/lib/records";
 import { deleteEventInput } from "../schema";
@@ -14,9 +14,9 @@ import { deleteEventInput } from "../schema";
 export const deleteEvent = action({
   name: "event.delete",
   input: deleteEventInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input: { id, version }, tx }) {
-    const before = await lockForEdit(tx, events, id, viewer);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockForEdit(tx, events, input.id, viewer),
+  async run({ viewer, input: { id, version }, tx, record: before }) {
     const after = await updateVersioned(tx, events, before, version, { deletedAt: new Date() }, viewer);
     return { data: { id }, audit: [{ entityType: "event", entityId: id, before, after }] };
   },

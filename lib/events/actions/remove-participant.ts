@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { eventParticipants } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { lockParticipantForEdit } from "../records";
 import { removeParticipantInput } from "../schema";
@@ -12,9 +12,9 @@ import { removeParticipantInput } from "../schema";
 export const removeParticipant = action({
   name: "event.remove_participant",
   input: removeParticipantInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const { participant: before } = await lockParticipantForEdit(tx, input.id, viewer);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockParticipantForEdit(tx, input.id, viewer),
+  async run({ viewer, tx, record: { participant: before } }) {
     const [after] = await tx
       .update(eventParticipants)
       .set({ deletedAt: new Date(), updatedAt: new Date(), updatedBy: viewer.id, version: before.version + 1 })

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { eventParticipants } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { lockParticipantForEdit } from "../records";
 import { updateParticipantRoleInput } from "../schema";
@@ -11,9 +11,9 @@ import { updateParticipantRoleInput } from "../schema";
 export const updateParticipantRole = action({
   name: "event.update_participant_role",
   input: updateParticipantRoleInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const { participant: before } = await lockParticipantForEdit(tx, input.id, viewer);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockParticipantForEdit(tx, input.id, viewer),
+  async run({ viewer, input, tx, record: { participant: before } }) {
     const [after] = await tx
       .update(eventParticipants)
       .set({ role: input.role, updatedAt: new Date(), updatedBy: viewer.id, version: before.version + 1 })

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { followUps } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { updateVersioned } from "@/lib/records";
 import { lockFollowUp } from "../records";
@@ -12,9 +12,9 @@ import { cancelFollowUpInput } from "../schema";
 export const cancelFollowUp = action({
   name: "followUp.cancel",
   input: cancelFollowUpInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const current = await lockFollowUp(tx, viewer, input.id, input.version);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockFollowUp(tx, viewer, input.id, input.version),
+  async run({ viewer, input, tx, record: current }) {
     const row = await updateVersioned(tx, followUps, current, input.version, { status: "cancelled", outcome: input.outcome ?? null }, viewer);
     return { data: { id: row.id, version: row.version, projectId: row.projectId }, audit: [{ entityType: "follow_up", entityId: row.id, before: current, after: row }] };
   },

@@ -2,20 +2,24 @@
 
 import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { enterprises, followUps, projects, users, visits } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { enterprises, projects, visits } from "@/db/schema";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError } from "@/lib/errors";
 import { visibleProjects } from "@/lib/projects/visibility";
-import { checkAssignee } from "../records";
 import { createFollowUpInput } from "../schema";
+import { insertFollowUp } from "../write";
 
 /** A task about an enterprise, optionally about one of its projects or arising from a visit. */
 export const createFollowUp = action({
   name: "followUp.create",
   input: createFollowUpInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
+  minRole: WRITE_ROLE,
+  /**
+   * The live enterprise it is about, with the project (one the caller sees) and the visit it
+   * names checked to be that enterprise's.
+   */
+  async load({ viewer, input, tx }) {
     const [enterprise] = await tx
       .select({ id: enterprises.id })
       .from(enterprises)
@@ -35,29 +39,19 @@ export const createFollowUp = action({
         .where(and(eq(visits.id, input.visitId), eq(visits.enterpriseId, input.enterpriseId), isNull(visits.deletedAt)));
       if (!visit) throw new FieldError("visitId", "followUpRules.visitMismatch");
     }
-    const assigneeId = input.assigneeId ?? viewer.id;
-    let teamId = viewer.teamId;
-    if (viewer.role === "admin" && assigneeId !== viewer.id) {
-      const [person] = await tx.select({ teamId: users.teamId }).from(users).where(eq(users.id, assigneeId));
-      teamId = person?.teamId ?? null;
-    }
-    await checkAssignee(tx, viewer, assigneeId, teamId);
-    const [row] = await tx
-      .insert(followUps)
-      .values({
-        enterpriseId: input.enterpriseId,
-        projectId: input.projectId ?? null,
-        visitId: input.visitId ?? null,
-        kind: input.kind,
-        title: input.title,
-        dueOn: input.dueOn,
-        assigneeId,
-        teamId,
-        createdBy: viewer.id,
-        updatedBy: viewer.id,
-      })
-      .returning();
-    return { data: { id: row!.id, enterpriseId: row!.enterpriseId, projectId: row!.projectId }, audit: [{ entityType: "follow_up", entityId: row!.id, before: null, after: row }] };
+    return enterprise;
+  },
+  async run({ viewer, input, tx }) {
+    const row = await insertFollowUp(tx, viewer, {
+      enterpriseId: input.enterpriseId,
+      projectId: input.projectId,
+      visitId: input.visitId,
+      kind: input.kind,
+      title: input.title,
+      dueOn: input.dueOn,
+      assigneeId: input.assigneeId,
+    });
+    return { data: { id: row.id, enterpriseId: row.enterpriseId, projectId: row.projectId }, audit: [{ entityType: "follow_up", entityId: row.id, before: null, after: row }] };
   },
   after({ enterpriseId, projectId }) {
     revalidatePath("/my-day");

@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { followUps } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { updateVersioned } from "@/lib/records";
 import { FieldError } from "@/lib/errors";
-import { shanghaiDay } from "../dates";
+import { shanghaiDay } from "@/lib/time";
 import { lockFollowUp } from "../records";
 import { rescheduleFollowUpInput } from "../schema";
 
@@ -14,9 +14,9 @@ import { rescheduleFollowUpInput } from "../schema";
 export const rescheduleFollowUp = action({
   name: "followUp.reschedule",
   input: rescheduleFollowUpInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const current = await lockFollowUp(tx, viewer, input.id, input.version);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockFollowUp(tx, viewer, input.id, input.version),
+  async run({ viewer, input, tx, record: current }) {
     if (input.dueOn < shanghaiDay()) throw new FieldError("dueOn", "followUpRules.pastDate");
     const row = await updateVersioned(tx, followUps, current, input.version, { dueOn: input.dueOn }, viewer);
     return { data: { id: row.id, version: row.version, projectId: row.projectId }, audit: [{ entityType: "follow_up", entityId: row.id, before: current, after: row }] };

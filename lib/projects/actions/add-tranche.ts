@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { fundTranches } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError } from "@/lib/errors";
 import { lockProject } from "../records";
@@ -13,9 +13,9 @@ import { fundsMayArrive, trancheValues } from "../tranches";
 export const addFundTranche = action({
   name: "project.addTranche",
   input: addTrancheInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const project = await lockProject(tx, viewer, input.projectId);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockProject(tx, viewer, input.projectId),
+  async run({ viewer, input, tx, record: project }) {
     if (!fundsMayArrive(project.stage)) throw new FieldError("projectId", "projectRules.tranchesBeforeSigning");
     const { receivedOn, amount } = trancheValues(input);
     const [row] = await tx

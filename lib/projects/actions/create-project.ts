@@ -3,7 +3,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { enterprises, projects, stageChanges } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import type { FieldErrors } from "@/lib/action-core";
 import { FieldError } from "@/lib/errors";
@@ -19,13 +19,17 @@ import { projectColumns } from "../values";
 export const createProject = action({
   name: "project.create",
   input: createProjectInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
+  minRole: WRITE_ROLE,
+  /** The live enterprise the project is of: anyone who writes may start one for any enterprise. */
+  async load({ input, tx }) {
     const [enterprise] = await tx
       .select({ id: enterprises.id })
       .from(enterprises)
       .where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
     if (!enterprise) throw new FieldError("enterpriseId", "projectRules.enterpriseMissing");
+    return enterprise;
+  },
+  async run({ viewer, input, tx }) {
     const { ownerId, teamId } = await checkAssignment(tx, viewer, input);
     const missing: FieldErrors = {};
     const signing =

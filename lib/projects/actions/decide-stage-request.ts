@@ -3,6 +3,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { projects, stageChanges } from "@/db/schema";
+import { VERIFY_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import type { FieldErrors } from "@/lib/action-core";
 import type { AuditSpec } from "@/lib/audit";
@@ -24,8 +25,9 @@ import { canVerify, needsSigning, stagesPassed, VERIFIED_STAGES } from "../stage
 export const decideStageRequest = action({
   name: "project.decideStageRequest",
   input: decideStageRequestInput,
-  minRole: "manager",
-  async run({ viewer, input, tx }) {
+  minRole: VERIFY_ROLE,
+  /** The request and its project, both locked; decided by one who may verify the project. */
+  async load({ viewer, input, tx }) {
     const [request] = await tx
       .select()
       .from(stageChanges)
@@ -33,6 +35,9 @@ export const decideStageRequest = action({
       .for("update");
     if (!request) throw new NotFoundError();
     const project = await lockProject(tx, viewer, request.projectId, (p) => canVerify(viewer, p));
+    return { request, project };
+  },
+  async run({ viewer, input, tx, record: { request, project } }) {
     if (request.state !== "pending" || project.stage !== request.fromStage) throw new ConflictError(await projectState(tx, project));
 
     const approve = input.decision === "approve";

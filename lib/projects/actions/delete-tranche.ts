@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { fundTranches } from "@/db/schema";
+import { VERIFY_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { updateVersioned } from "@/lib/records";
 import { deleteTrancheInput } from "../schema";
@@ -14,9 +15,9 @@ import { lockTrancheForCorrection } from "../tranches";
 export const deleteFundTranche = action({
   name: "project.deleteTranche",
   input: deleteTrancheInput,
-  minRole: "manager",
-  async run({ viewer, input, tx }) {
-    const { tranche } = await lockTrancheForCorrection(tx, viewer, input.id);
+  minRole: VERIFY_ROLE,
+  load: ({ viewer, input, tx }) => lockTrancheForCorrection(tx, viewer, input.id),
+  async run({ viewer, input, tx, record: { tranche } }) {
     const row = await updateVersioned(tx, fundTranches, tranche, input.version, { deletedAt: new Date() }, viewer);
     return {
       data: { id: row.id, projectId: row.projectId },

@@ -1,7 +1,7 @@
 "use server";
 
 import { projects, stageChanges } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import type { FieldErrors } from "@/lib/action-core";
 import type { AuditSpec } from "@/lib/audit";
@@ -29,9 +29,9 @@ import { canVerify, isBackward, needsSigning, needsVerification, stagesPassed, V
 export const moveProjectStage = action({
   name: "project.moveStage",
   input: moveStageInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const project = await lockProject(tx, viewer, input.id);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockProject(tx, viewer, input.id),
+  async run({ viewer, input, tx, record: project }) {
     if (project.version !== input.version) throw new ConflictError(await projectState(tx, project));
     if (project.stage === input.toStage) throw new FieldError("toStage", "projectRules.sameStage");
     const backward = isBackward(project.stage, input.toStage);

@@ -1,7 +1,7 @@
 "use server";
 
 import { projects } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { ConflictError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
@@ -15,9 +15,9 @@ import { setStatusInput } from "../schema";
 export const setProjectStatus = action({
   name: "project.setStatus",
   input: setStatusInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const project = await lockProject(tx, viewer, input.id);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockProject(tx, viewer, input.id),
+  async run({ viewer, input, tx, record: project }) {
     if (project.version !== input.version) throw new ConflictError(await projectState(tx, project));
     const row = await updateVersioned(
       tx,

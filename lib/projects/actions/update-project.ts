@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { projects } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
+import { savedVersion } from "@/lib/enterprises/saved-version";
 import { ConflictError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { checkAssignment, lockProject } from "../records";
@@ -14,11 +15,10 @@ import { projectColumns, projectFormValues } from "../values";
 export const updateProject = action({
   name: "project.update",
   input: updateProjectInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const project = await lockProject(tx, viewer, input.id);
-    const conflict = () => new ConflictError({ version: project.version, values: projectFormValues(project) });
-    if (project.version !== input.version) throw conflict();
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockProject(tx, viewer, input.id),
+  async run({ viewer, input, tx, record: project }) {
+    if (project.version !== input.version) throw new ConflictError(await savedVersion(tx, project, projectFormValues(project)));
     // Non-admins keep the project in their team; an admin may move it.
     const assignment = await checkAssignment(tx, viewer, { ownerId: input.ownerId, teamId: viewer.role === "admin" ? input.teamId : (project.teamId ?? undefined) });
     const row = await updateVersioned(

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { fundTranches } from "@/db/schema";
+import { VERIFY_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { updateVersioned } from "@/lib/records";
 import { updateTrancheInput } from "../schema";
@@ -14,9 +15,9 @@ import { lockTrancheForCorrection, trancheValues } from "../tranches";
 export const updateFundTranche = action({
   name: "project.updateTranche",
   input: updateTrancheInput,
-  minRole: "manager",
-  async run({ viewer, input, tx }) {
-    const { tranche } = await lockTrancheForCorrection(tx, viewer, input.id);
+  minRole: VERIFY_ROLE,
+  load: ({ viewer, input, tx }) => lockTrancheForCorrection(tx, viewer, input.id),
+  async run({ viewer, input, tx, record: { tranche } }) {
     const { receivedOn, amount } = trancheValues(input);
     const row = await updateVersioned(tx, fundTranches, tranche, input.version, { receivedOn, amount, currency: input.currency, note: input.note ?? null }, viewer);
     return {

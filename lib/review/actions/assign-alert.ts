@@ -3,11 +3,12 @@
 import { and, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { followUps, projects, users } from "@/db/schema";
+import { projects } from "@/db/schema";
+import { LEAD_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { NotFoundError } from "@/lib/errors";
-import { addDays, shanghaiDay } from "@/lib/follow-ups/dates";
-import { checkAssignee } from "@/lib/follow-ups/records";
+import { addDays, shanghaiDay } from "@/lib/time";
+import { insertFollowUp } from "@/lib/follow-ups/write";
 import { visibleProjects } from "@/lib/projects/visibility";
 import { uuidParam } from "@/lib/validation";
 
@@ -25,37 +26,35 @@ const DUE_IN_DAYS = 7;
 export const assignAlert = action({
   name: "alert.assign",
   input: assignAlertInput,
-  minRole: "manager",
-  async run({ viewer, input, tx }) {
+  minRole: LEAD_ROLE,
+  /** A project the caller sees. */
+  async load({ viewer, input, tx }) {
     const [project] = await tx
       .select({ id: projects.id, name: projects.name, enterpriseId: projects.enterpriseId })
       .from(projects)
       .where(and(eq(projects.id, input.projectId), visibleProjects(viewer)));
     if (!project) throw new NotFoundError();
-    // Managers give work within their team; an admin's follow-up belongs to the assignee's team.
-    let teamId = viewer.teamId;
-    if (viewer.role === "admin") {
-      const [person] = await tx.select({ teamId: users.teamId }).from(users).where(eq(users.id, input.assigneeId));
-      teamId = person?.teamId ?? null;
-    }
-    await checkAssignee(tx, viewer, input.assigneeId, teamId);
-    const [row] = await tx
-      .insert(followUps)
-      .values({
+    return project;
+  },
+  async run({ viewer, input, tx, record: project }) {
+    // Managers give work within their team; an admin's follow-up belongs to the assignee's team,
+    // their own stored team when they take it themselves.
+    const row = await insertFollowUp(
+      tx,
+      viewer,
+      {
         enterpriseId: project.enterpriseId,
         projectId: project.id,
         kind: "other",
         title: `${TITLES[input.kind]}（${project.name}）`,
         dueOn: addDays(shanghaiDay(), DUE_IN_DAYS),
         assigneeId: input.assigneeId,
-        teamId,
-        createdBy: viewer.id,
-        updatedBy: viewer.id,
-      })
-      .returning();
+      },
+      { adminOwnTeam: "stored" },
+    );
     return {
-      data: { id: row!.id, projectId: project.id, enterpriseId: project.enterpriseId },
-      audit: [{ entityType: "follow_up", entityId: row!.id, before: null, after: row }],
+      data: { id: row.id, projectId: project.id, enterpriseId: project.enterpriseId },
+      audit: [{ entityType: "follow_up", entityId: row.id, before: null, after: row }],
     };
   },
   after({ projectId, enterpriseId }) {

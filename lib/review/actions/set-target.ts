@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { targets, teams } from "@/db/schema";
+import { LEAD_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { ConflictError, FieldError, ForbiddenError } from "@/lib/errors";
 import { AMOUNT_PATTERN, toYuan } from "@/lib/money";
@@ -37,20 +38,22 @@ const setTargetInput = z.object({
 export const setTarget = action({
   name: "target.set",
   input: setTargetInput,
-  minRole: "manager",
-  async authorize({ viewer, input, tx }) {
+  minRole: LEAD_ROLE,
+  /** The team's target for the year, locked, or undefined when it has none yet: one's own team's, any for admins. */
+  async load({ viewer, input, tx }) {
     if (viewer.role !== "admin" && input.teamId !== viewer.teamId) throw new ForbiddenError();
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, input.teamId));
     if (!team) throw new FieldError("teamId", "validation.invalid");
+    const [target] = await tx.select().from(targets).where(and(eq(targets.year, input.year), eq(targets.teamId, input.teamId))).for("update");
+    return target;
   },
-  async run({ viewer, input, tx }) {
+  async run({ viewer, input, tx, record: current }) {
     const values = {
       signedAmount: toYuan(input.signedAmount, input.signedUnit),
       fundsInPlace: toYuan(input.fundsInPlace, input.fundsUnit),
       projectsSigned: input.projectsSigned,
       projectsStarted: input.projectsStarted,
     };
-    const [current] = await tx.select().from(targets).where(and(eq(targets.year, input.year), eq(targets.teamId, input.teamId))).for("update");
     if (!current) {
       // Someone else's new row would have been found above; a version means the form saw one that is gone.
       if (input.version !== 0) throw new ConflictError();

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { savedViews } from "@/db/schema";
+import { LEAD_ROLE, READ_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { atLeast } from "@/lib/auth/roles";
 import { FieldError } from "@/lib/errors";
@@ -11,9 +12,13 @@ import { saveViewInput } from "../schema";
 export const saveView = action({
   name: "saved_view.create",
   input: saveViewInput,
-  minRole: "viewer",
+  minRole: READ_ROLE,
+  /** A view of one's own; sharing it with the team is a team lead's. */
+  async load({ viewer, input }) {
+    if (input.share && !(atLeast(viewer.role, LEAD_ROLE) && viewer.teamId)) throw new FieldError("share", "savedViews.shareNotAllowed");
+    return null;
+  },
   async run({ viewer, input, tx }) {
-    if (input.share && !(atLeast(viewer.role, "manager") && viewer.teamId)) throw new FieldError("share", "savedViews.shareNotAllowed");
     const [row] = await tx
       .insert(savedViews)
       .values({

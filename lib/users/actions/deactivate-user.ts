@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { sessions, users } from "@/db/schema";
+import { ADMIN_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { uuidParam } from "@/lib/validation";
@@ -12,15 +13,19 @@ import { uuidParam } from "@/lib/validation";
 export const deactivateUser = action({
   name: "user.deactivate",
   input: z.object({ userId: uuidParam }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
+  minRole: ADMIN_ROLE,
+  /** Anyone but the caller. */
+  async load({ viewer, input, tx }) {
     if (input.userId === viewer.id) throw new FieldError("userId", "validation.notYourself");
-    const [before] = await tx
+    const [person] = await tx
       .select({ id: users.id, email: users.email, role: users.role, deactivatedAt: users.deactivatedAt, version: users.version })
       .from(users)
       .where(and(eq(users.id, input.userId), isNull(users.deletedAt)))
       .for("update");
-    if (!before) throw new NotFoundError();
+    if (!person) throw new NotFoundError();
+    return person;
+  },
+  async run({ viewer, input, tx, record: before }) {
     const [after] = await tx
       .update(users)
       .set({ deactivatedAt: before.deactivatedAt ?? new Date(), updatedAt: new Date(), updatedBy: viewer.id, version: sql`${users.version} + 1` })

@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { users } from "@/db/schema";
+import { ADMIN_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { NotFoundError } from "@/lib/errors";
 import { uuidParam } from "@/lib/validation";
@@ -17,14 +18,17 @@ const snapshot = { id: users.id, email: users.email, role: users.role, teamId: u
 export const reactivateUser = action({
   name: "user.reactivate",
   input: z.object({ userId: uuidParam }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
-    const [before] = await tx
+  minRole: ADMIN_ROLE,
+  async load({ input, tx }) {
+    const [person] = await tx
       .select(snapshot)
       .from(users)
       .where(and(eq(users.id, input.userId), isNull(users.deletedAt)))
       .for("update");
-    if (!before) throw new NotFoundError();
+    if (!person) throw new NotFoundError();
+    return person;
+  },
+  async run({ viewer, input, tx, record: before }) {
     const [after] = await tx
       .update(users)
       .set({ deactivatedAt: null, updatedAt: new Date(), updatedBy: viewer.id, version: sql`${users.version} + 1` })

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { Tx } from "@/db";
 import { ROLES, teams, users } from "@/db/schema";
+import { ADMIN_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
@@ -24,10 +25,12 @@ const snapshot = (u: typeof users.$inferSelect) => ({ id: u.id, email: u.email, 
 export const setUserRole = action({
   name: "user.setRole",
   input: z.object({ userId: uuidParam, role: z.enum(ROLES, { error: "validation.invalid" }), version }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
+  minRole: ADMIN_ROLE,
+  async load({ viewer, input, tx }) {
     if (input.userId === viewer.id) throw new FieldError("role", "validation.notYourself");
-    const before = await lockUser(tx, input.userId);
+    return lockUser(tx, input.userId);
+  },
+  async run({ viewer, input, tx, record: before }) {
     const after = await updateVersioned(tx, users, before, input.version, { role: input.role }, viewer);
     return { data: { id: after.id, version: after.version }, audit: [{ entityType: "user", entityId: after.id, before: snapshot(before), after: snapshot(after) }] };
   },
@@ -40,13 +43,16 @@ export const setUserRole = action({
 export const setUserTeam = action({
   name: "user.setTeam",
   input: z.object({ userId: uuidParam, teamId: z.preprocess((v) => (v === "" ? null : v), uuidParam.nullable()), version }),
-  minRole: "admin",
-  async run({ viewer, input, tx }) {
+  minRole: ADMIN_ROLE,
+  /** The person, to a live team or none. */
+  async load({ input, tx }) {
     if (input.teamId) {
       const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.id, input.teamId), isNull(teams.deletedAt)));
       if (!team) throw new FieldError("teamId", "validation.invalid");
     }
-    const before = await lockUser(tx, input.userId);
+    return lockUser(tx, input.userId);
+  },
+  async run({ viewer, input, tx, record: before }) {
     const after = await updateVersioned(tx, users, before, input.version, { teamId: input.teamId }, viewer);
     return { data: { id: after.id, version: after.version }, audit: [{ entityType: "user", entityId: after.id, before: snapshot(before), after: snapshot(after) }] };
   },

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { visits } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { lockForEdit, updateVersioned } from "@/lib/records";
 import { deleteVisitInput } from "../schema";
@@ -14,9 +14,9 @@ import { deleteVisitInput } from "../schema";
 export const deleteVisit = action({
   name: "visit.delete",
   input: deleteVisitInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const current = await lockForEdit(tx, visits, input.id, viewer);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockForEdit(tx, visits, input.id, viewer),
+  async run({ viewer, input, tx, record: current }) {
     const row = await updateVersioned(tx, visits, current, input.version, { deletedAt: new Date() }, viewer);
     return { data: { id: row.id, enterpriseId: row.enterpriseId }, audit: [{ entityType: "visit", entityId: row.id, before: current, after: row }] };
   },

@@ -2,12 +2,12 @@
 
 import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { delegations, enterprises, events, followUps, itineraryStops, users, visits } from "@/db/schema";
-import { CREATE_ROLE, canEdit } from "@/lib/access";
+import { delegations, enterprises, events, itineraryStops, visits } from "@/db/schema";
+import { WRITE_ROLE, canEdit } from "@/lib/access";
 import { action } from "@/lib/action";
 import type { AuditSpec } from "@/lib/audit";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { checkAssignee } from "@/lib/follow-ups/records";
+import { insertFollowUp } from "@/lib/follow-ups/write";
 import { insertAttendees } from "../records";
 import { logVisitInput } from "../schema";
 
@@ -18,15 +18,18 @@ import { logVisitInput } from "../schema";
 export const logVisit = action({
   name: "visit.create",
   input: logVisitInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
+  minRole: WRITE_ROLE,
+  /**
+   * The live enterprise visited, and the itinerary stop it was when one is named: still planned,
+   * of a delegation the caller may edit, locked. Anyone who writes may log a visit to any enterprise.
+   */
+  async load({ viewer, input, tx }) {
     const [enterprise] = await tx
       .select({ id: enterprises.id })
       .from(enterprises)
       .where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
     if (!enterprise) throw new FieldError("enterpriseId", "visits.rules.enterpriseMissing");
 
-    let delegationId: string | null = null;
     let stop: typeof itineraryStops.$inferSelect | undefined;
     if (input.stopId) {
       const [found] = await tx
@@ -41,12 +44,15 @@ export const logVisit = action({
       if (found.stop.status !== "planned") throw new ConflictError({ stopId: found.stop.id, status: found.stop.status, visitId: found.stop.visitId });
       if (found.stop.enterpriseId && found.stop.enterpriseId !== input.enterpriseId) throw new FieldError("enterpriseId", "visits.rules.stopEnterprise");
       stop = found.stop;
-      delegationId = found.stop.delegationId;
     }
     if (input.eventId) {
       const [event] = await tx.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), isNull(events.deletedAt)));
       if (!event) throw new FieldError("eventId", "visits.rules.eventMissing");
     }
+    return { enterprise, stop };
+  },
+  async run({ viewer, input, tx, record: { stop } }) {
+    const delegationId = stop?.delegationId ?? null;
 
     const [visit] = await tx
       .insert(visits)
@@ -68,33 +74,13 @@ export const logVisit = action({
     const audit: AuditSpec[] = [{ entityType: "visit", entityId: visit!.id, before: null, after: { ...visit, attendees } }];
 
     for (const [i, step] of input.steps.entries()) {
-      const assigneeId = step.assigneeId ?? viewer.id;
-      let teamId = viewer.teamId;
-      if (viewer.role === "admin" && assigneeId !== viewer.id) {
-        const [person] = await tx.select({ teamId: users.teamId }).from(users).where(eq(users.id, assigneeId));
-        teamId = person?.teamId ?? null;
-      }
-      try {
-        await checkAssignee(tx, viewer, assigneeId, teamId);
-      } catch (error) {
-        if (error instanceof FieldError) throw new FieldError(`steps.${i}.assigneeId`, "followUpRules.assigneeNotInTeam");
-        throw error;
-      }
-      const [followUp] = await tx
-        .insert(followUps)
-        .values({
-          enterpriseId: input.enterpriseId,
-          visitId: visit!.id,
-          kind: step.kind,
-          title: step.title,
-          dueOn: step.dueOn,
-          assigneeId,
-          teamId,
-          createdBy: viewer.id,
-          updatedBy: viewer.id,
-        })
-        .returning();
-      audit.push({ entityType: "follow_up", entityId: followUp!.id, before: null, after: followUp, action: "followUp.create" });
+      const followUp = await insertFollowUp(
+        tx,
+        viewer,
+        { enterpriseId: input.enterpriseId, visitId: visit!.id, kind: step.kind, title: step.title, dueOn: step.dueOn, assigneeId: step.assigneeId },
+        { assigneeField: `steps.${i}.assigneeId` },
+      );
+      audit.push({ entityType: "follow_up", entityId: followUp.id, before: null, after: followUp, action: "followUp.create" });
     }
 
     if (stop) {

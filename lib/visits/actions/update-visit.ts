@@ -3,20 +3,24 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { visitAttendees, visits } from "@/db/schema";
-import { CREATE_ROLE } from "@/lib/access";
+import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
+import { savedVersion } from "@/lib/enterprises/saved-version";
+import { ConflictError } from "@/lib/errors";
 import { lockForEdit, updateVersioned } from "@/lib/records";
 import { attendeesOf, insertAttendees } from "../records";
 import { updateVisitInput } from "../schema";
+import { visitFormValues } from "../values";
 
 /** Edits what happened and who was there, over the version the editor loaded. */
 export const updateVisit = action({
   name: "visit.update",
   input: updateVisitInput,
-  minRole: CREATE_ROLE,
-  async run({ viewer, input, tx }) {
-    const current = await lockForEdit(tx, visits, input.id, viewer);
+  minRole: WRITE_ROLE,
+  load: ({ viewer, input, tx }) => lockForEdit(tx, visits, input.id, viewer),
+  async run({ viewer, input, tx, record: current }) {
     const attendeesBefore = await attendeesOf(tx, current.id);
+    if (current.version !== input.version) throw new ConflictError(await savedVersion(tx, current, visitFormValues(current, attendeesBefore)));
     const row = await updateVersioned(
       tx,
       visits,

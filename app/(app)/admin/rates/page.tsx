@@ -6,6 +6,7 @@ import { createExchangeRate } from "@/lib/admin/actions/reference-data";
 import { listExchangeRatesForAdmin } from "@/lib/admin/queries";
 import { requireViewer } from "@/lib/auth/session";
 import { CURRENCIES } from "@/lib/money";
+import { shanghaiInstant } from "@/lib/time";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
@@ -53,7 +54,7 @@ export default async function AdminRatesPage() {
                 {rows.map((r) => (
                   <tr key={r.id}>
                     <td className="px-3 py-2">{r.currency}</td>
-                    <td className="px-3 py-2">{format.dateTime(new Date(`${r.validFrom}T00:00:00+08:00`), { dateStyle: "medium" })}</td>
+                    <td className="px-3 py-2">{format.dateTime(shanghaiInstant(r.validFrom), { dateStyle: "medium" })}</td>
                     {/* The stored decimal as is: formatting it as a number would round it. */}
                     <td className="px-3 py-2 text-right tabular-nums">{r.rateToCny}</td>
                   </tr>

@@ -1,29 +1,19 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { DeleteDelegationButton } from "@/components/delegations/delete-delegation";
 import { Itinerary } from "@/components/delegations/itinerary";
 import { LinkedEnterprises } from "@/components/delegations/linked-enterprises";
 import { MembersSection } from "@/components/delegations/members-section";
-import { Panel } from "@/components/projects/section";
+import { Panel } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db";
-import { requireViewer } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/page-header";
 import { getDelegation, listEventChoices, listMemberCandidates } from "@/lib/delegations/queries";
 import { stopView } from "@/lib/delegations/stop-view";
 import { primaryName } from "@/lib/i18n/display";
-import { uuidParam } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { recordPage } from "@/lib/record-page";
 
-const load = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  if (!uuidParam.safeParse(id).success) notFound();
-  const db = await getDb();
-  const detail = await getDelegation(db, viewer, id);
-  if (!detail) notFound();
-  return { viewer, db, detail };
-});
+const load = recordPage(getDelegation);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { detail } = await load((await params).id);
@@ -32,13 +22,14 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function DelegationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { viewer, db, detail } = await load(id);
-  const [t, dir, locale, people, events] = await Promise.all([
+  const { db, detail } = await load(id);
+  const [t, dir, tc, locale, people, events] = await Promise.all([
     getTranslations("delegations"),
     getTranslations("delegations.directions"),
+    getTranslations("common"),
     getLocale(),
-    detail.canEdit ? listMemberCandidates(db, viewer) : Promise.resolve([]),
-    detail.canEdit ? listEventChoices(db, viewer) : Promise.resolve([]),
+    detail.canEdit ? listMemberCandidates(db) : Promise.resolve([]),
+    detail.canEdit ? listEventChoices(db) : Promise.resolve([]),
   ]);
   const d = detail.delegation;
   const stops = detail.stops.map((s) => stopView(s, locale));
@@ -52,34 +43,32 @@ export default async function DelegationPage({ params }: { params: Promise<{ id:
   return (
     <ClientMessages namespaces={["delegations.delete", "delegations.linked", "delegations.members", "delegations.roles", "delegations.stops", "enterprisePicker"]}>
       <div className="space-y-6">
-        <div className="space-y-2">
-          <Link href="/delegations" className="text-sm text-brand-700 hover:underline">
-            ← {t("back")}
-          </Link>
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-            <div className="min-w-0 space-y-1">
-              <h1 className="text-2xl font-semibold break-words">{d.name}</h1>
-              <p className="text-sm">
-                <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800" data-testid="delegation-direction">
-                  {dir(d.direction)}
-                </span>
-              </p>
-            </div>
-            <div className="flex flex-wrap gap-2">
+        <PageHeader
+          back={{ href: "/delegations", label: t("back") }}
+          title={d.name}
+          subtitle={
+            <p className="text-sm">
+              <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800" data-testid="delegation-direction">
+                {dir(d.direction)}
+              </span>
+            </p>
+          }
+          actions={
+            <>
               <Link href={`/delegations-print/${id}`} className={buttonClass("secondary")}>
                 {t("printItinerary")}
               </Link>
               {detail.canEdit ? (
                 <>
                   <Link href={`/delegations/${id}/edit`} className={buttonClass("primary")}>
-                    {t("edit")}
+                    {tc("edit")}
                   </Link>
                   <DeleteDelegationButton id={id} version={d.version} name={d.name} />
                 </>
               ) : null}
-            </div>
-          </div>
-        </div>
+            </>
+          }
+        />
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">
             <Panel id="facts" title={t("sections.facts")}>

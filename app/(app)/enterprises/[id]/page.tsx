@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { ContactsSection } from "@/components/enterprises/contacts-section";
 import { EnterpriseManageActions } from "@/components/enterprises/manage-actions";
 import { Timeline } from "@/components/enterprises/timeline";
@@ -9,9 +7,8 @@ import { LinkEnterpriseToDelegation } from "@/components/delegations/link-to-del
 import { LinkEnterpriseToEvent } from "@/components/events/link-to-event";
 import { FollowUpsSection } from "@/components/follow-ups/follow-ups-section";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db";
+import { PageHeader } from "@/components/ui/page-header";
 import { canCreate } from "@/lib/access";
-import { requireViewer } from "@/lib/auth/session";
 import {
   getEnterpriseDetail,
   listEnterpriseChainNodes,
@@ -22,21 +19,14 @@ import {
 } from "@/lib/enterprises/detail-queries";
 import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
 import { primaryName } from "@/lib/i18n/display";
-import { uuidParam } from "@/lib/validation";
 import { KeyFacts } from "./_sections/facts";
 import { ChainNodeList, DelegationList, EventList, ProjectList } from "./_sections/linked";
 import { Section } from "./_sections/section";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { recordPage } from "@/lib/record-page";
 
 // Metadata and page share one read per request.
-const load = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  if (!uuidParam.safeParse(id).success) notFound();
-  const db = await getDb();
-  const detail = await getEnterpriseDetail(db, viewer, id);
-  if (!detail) notFound();
-  return { viewer, db, detail };
-});
+const load = recordPage(getEnterpriseDetail);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { detail } = await load((await params).id);
@@ -54,36 +44,32 @@ export default async function EnterprisePage({
   const { viewer, db, detail } = await load(id);
   const after = typeof query.timeline === "string" ? query.timeline : null;
   const [contacts, nodes, projects, events, delegations, timeline, t, te, locale] = await Promise.all([
-    listEnterpriseContacts(db, viewer, id),
-    listEnterpriseChainNodes(db, viewer, id),
+    listEnterpriseContacts(db, id),
+    listEnterpriseChainNodes(db, id),
     listEnterpriseProjects(db, viewer, id),
-    listEnterpriseEvents(db, viewer, id),
-    listEnterpriseDelegations(db, viewer, id),
+    listEnterpriseEvents(db, id),
+    listEnterpriseDelegations(db, id),
     listEnterpriseTimeline(db, viewer, id, { after }),
     getTranslations("enterpriseDetail"),
     getTranslations("enterprises"),
     getLocale(),
   ]);
-  const [tp, tv] = await Promise.all([getTranslations("projects"), getTranslations("visits")]);
+  const [tp, tv, tc] = await Promise.all([getTranslations("projects"), getTranslations("visits"), getTranslations("common")]);
   const e = detail.enterprise;
   const name = primaryName(e, locale);
 
   return (
     <ClientMessages namespaces={["delegations.linkFromEnterprise", "delegations.roles", "deleted", "enterpriseContacts", "enterpriseForm", "enterprises", "events.link", "events.roles", "followUps", "merge"]}>
       <div className="space-y-6">
-        <div className="space-y-3">
-          <Link href="/enterprises" className="text-sm text-brand-700 hover:underline">
-            ← {te("backToList")}
-          </Link>
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-            <div className="min-w-0">
-              <h1 className="text-2xl font-semibold break-words">{name.first}</h1>
-              {name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
-            </div>
-            <div className="flex shrink-0 flex-wrap gap-2">
+        <PageHeader
+          back={{ href: "/enterprises", label: te("backToList") }}
+          title={name.first}
+          subtitle={name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
+          actions={
+            <>
               {detail.canEdit ? (
                 <Link href={`/enterprises/${id}/edit`} className={buttonClass("primary")}>
-                  {t("edit")}
+                  {tc("edit")}
                 </Link>
               ) : null}
               {canCreate(viewer) ? (
@@ -92,9 +78,9 @@ export default async function EnterprisePage({
                 </Link>
               ) : null}
               <EnterpriseManageActions enterprise={e} viewer={viewer} />
-            </div>
-          </div>
-        </div>
+            </>
+          }
+        />
 
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">

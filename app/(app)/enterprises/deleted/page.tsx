@@ -19,7 +19,7 @@ export async function generateMetadata() {
 export default async function DeletedEnterprisesPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const viewer = await requireViewer();
   if (!atLeast(viewer.role, "manager")) notFound();
-  const [{ after }, db, t, locale, format] = await Promise.all([searchParams, getDb(), getTranslations("deleted"), getLocale(), getFormatter()]);
+  const [{ after }, db, t, tc, locale, format] = await Promise.all([searchParams, getDb(), getTranslations("deleted"), getTranslations("common"), getLocale(), getFormatter()]);
   const cursor = decodeCursor(after);
   const { rows, next } = await listDeletedEnterprises(db, viewer, { after: cursor });
 
@@ -101,12 +101,12 @@ export default async function DeletedEnterprisesPage({ searchParams }: { searchP
         <nav className="flex justify-end gap-2" aria-label={t("title")}>
           {cursor ? (
             <Link href="/enterprises/deleted" className={buttonClass("secondary")}>
-              {t("firstPage")}
+              {tc("firstPage")}
             </Link>
           ) : null}
           {next ? (
             <Link href={`/enterprises/deleted?after=${next}`} className={buttonClass("secondary")}>
-              {t("nextPage")}
+              {tc("nextPage")}
             </Link>
           ) : null}
         </nav>

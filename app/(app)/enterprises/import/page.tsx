@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/enterprises/import/import-wizard";
-import { canCreate } from "@/lib/access";
-import { requireViewer } from "@/lib/auth/session";
+import { requireCreator } from "@/lib/record-page";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
@@ -12,8 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function ImportEnterprisesPage() {
-  const viewer = await requireViewer();
-  if (!canCreate(viewer)) notFound();
+  await requireCreator();
   const t = await getTranslations("import");
   return (
     <ClientMessages namespaces={["import", "validation"]}>

@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
-import { canCreate } from "@/lib/access";
-import { requireViewer } from "@/lib/auth/session";
+import { requireCreator } from "@/lib/record-page";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("enterprises");
@@ -11,13 +10,12 @@ export async function generateMetadata() {
 }
 
 export default async function NewEnterprisePage() {
-  const viewer = await requireViewer();
-  if (!canCreate(viewer)) notFound();
+  await requireCreator();
   const t = await getTranslations("enterprises");
   return (
     <ClientMessages namespaces={["enterpriseForm", "enterprises"]}>
       <div className="mx-auto max-w-2xl space-y-4">
-        <h1 className="text-2xl font-semibold">{t("new")}</h1>
+        <PageHeader title={t("new")} />
         <EnterpriseForm />
       </div>
     </ClientMessages>

@@ -1,29 +1,21 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { cache, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { AddParticipantsPanel } from "@/components/events/add-participants/panel";
 import { DeleteEventButton } from "@/components/events/delete-event-button";
 import { ParticipantsTable } from "@/components/events/participants-table";
-import { Panel } from "@/components/projects/section";
+import { Panel } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db";
-import { requireViewer } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui/page-header";
 import { getEvent, listEventParticipants, listEventProjects, listEventVisits } from "@/lib/events/queries";
 import { primaryName } from "@/lib/i18n/display";
-import { uuidParam } from "@/lib/validation";
+import { TIME_ZONE } from "@/lib/time";
 import { EventDates } from "../event-dates";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { recordPage } from "@/lib/record-page";
 
 // Metadata and page share one read per request.
-const load = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  if (!uuidParam.safeParse(id).success) notFound();
-  const db = await getDb();
-  const detail = await getEvent(db, viewer, id);
-  if (!detail) notFound();
-  return { viewer, db, detail };
-});
+const load = recordPage(getEvent);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { detail } = await load((await params).id);
@@ -34,13 +26,14 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const { viewer, db, detail } = await load(id);
   const e = detail.event;
-  const [participants, visits, projects, t, kindName, stageName, locale, format] = await Promise.all([
+  const [participants, visits, projects, t, kindName, stageName, tc, locale, format] = await Promise.all([
     listEventParticipants(db, viewer, id, detail.canEdit),
-    listEventVisits(db, viewer, e),
+    listEventVisits(db, e),
     listEventProjects(db, viewer, id),
     getTranslations("events"),
     getTranslations("events.kinds"),
     getTranslations("projects.stages"),
+    getTranslations("common"),
     getLocale(),
     getFormatter(),
   ]);
@@ -57,32 +50,28 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   return (
     <ClientMessages namespaces={["enterprisePicker", "enterprises", "events.add", "events.delete", "events.participants", "events.roles", "validation"]}>
       <div className="space-y-6">
-        <div className="space-y-2">
-          <Link href="/events" className="text-sm text-brand-700 hover:underline">
-            ← {t("backToList")}
-          </Link>
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-            <div className="min-w-0">
-              <h1 className="text-2xl font-semibold break-words">{name.first}</h1>
-              {name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
-            </div>
-            {detail.canEdit ? (
-              <div className="flex shrink-0 flex-wrap gap-2">
+        <PageHeader
+          back={{ href: "/events", label: t("backToList") }}
+          title={name.first}
+          subtitle={name.second ? <p className="break-words text-slate-600">{name.second}</p> : null}
+          actions={
+            detail.canEdit ? (
+              <>
                 <Link href={`/events/${id}/edit`} className={buttonClass("primary")}>
                   {t("edit")}
                 </Link>
                 <DeleteEventButton id={id} version={e.version} name={name.first} />
-              </div>
-            ) : null}
-          </div>
-        </div>
+              </>
+            ) : null
+          }
+        />
 
         <Panel id="facts" title={t("sections.facts")}>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
             {facts.map(([label, value]) => (
               <div key={label} className="flex gap-2">
                 <dt className="w-24 shrink-0 text-slate-500">{label}</dt>
-                <dd className="min-w-0 break-words">{value || <span className="text-slate-500">{t("notSet")}</span>}</dd>
+                <dd className="min-w-0 break-words">{value || <span className="text-slate-500">{tc("notSet")}</span>}</dd>
               </div>
             ))}
           </dl>
@@ -131,7 +120,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
                       {primaryName(v, locale).first}
                     </Link>
                     <span className="ml-2 text-slate-500">
-                      {format.dateTime(v.occurredAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" })}
+                      {format.dateTime(v.occurredAt, { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE })}
                       {v.place ? ` · ${v.place}` : ""}
                     </span>
                     {v.summary ? <p className="text-slate-700">{v.summary}</p> : null}

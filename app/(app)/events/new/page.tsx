@@ -1,10 +1,8 @@
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { EventForm } from "@/components/events/event-form";
-import { canCreate } from "@/lib/access";
-import { requireViewer } from "@/lib/auth/session";
+import { requireCreator } from "@/lib/record-page";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("events");
@@ -12,18 +10,12 @@ export async function generateMetadata() {
 }
 
 export default async function NewEventPage() {
-  const viewer = await requireViewer();
-  if (!canCreate(viewer)) notFound();
+  await requireCreator();
   const t = await getTranslations("events");
   return (
-    <ClientMessages namespaces={["events.form", "events.kinds"]}>
+    <ClientMessages namespaces={["enterpriseForm.conflict", "events.form", "events.kinds"]}>
       <div className="mx-auto max-w-2xl space-y-4">
-        <div>
-          <Link href="/events" className="text-sm text-brand-700 hover:underline">
-            ← {t("backToList")}
-          </Link>
-          <h1 className="text-2xl font-semibold">{t("new")}</h1>
-        </div>
+        <PageHeader back={{ href: "/events", label: t("backToList") }} title={t("new")} />
         <EventForm mode="create" />
       </div>
     </ClientMessages>

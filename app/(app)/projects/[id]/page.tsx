@@ -1,36 +1,26 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { FollowUpsSection } from "@/components/follow-ups/follow-ups-section";
 import { DecideRequestForm } from "@/components/projects/decide-request";
 import { ProjectFacts } from "@/components/projects/facts";
 import { StageHistory, TimeInStages } from "@/components/projects/history";
-import { Panel } from "@/components/projects/section";
+import { Panel } from "@/components/ui/section";
 import { RefreshWhenStale } from "@/components/projects/refresh-when-stale";
 import { StageMoveForm } from "@/components/projects/stage-move-form";
 import { TrancheActions } from "@/components/projects/tranche-actions";
 import { TrancheForm } from "@/components/projects/tranche-form";
-import { OriginalAmount, WanYi } from "@/components/projects/wan-yi";
+import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db";
-import { requireViewer } from "@/lib/auth/session";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { PageHeader } from "@/components/ui/page-header";
+import { shanghaiDay, shanghaiInstant } from "@/lib/time";
 import { fromYuan } from "@/lib/money";
 import { getProject, listStageHistory, listTranches, timeInStages } from "@/lib/projects/queries";
 import { needsSigning } from "@/lib/projects/stages";
 import { fundsMayArrive } from "@/lib/projects/tranches";
-import { uuidParam } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { recordPage } from "@/lib/record-page";
 
-const load = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  if (!uuidParam.safeParse(id).success) notFound();
-  const db = await getDb();
-  const detail = await getProject(db, viewer, id);
-  if (!detail) notFound();
-  return { viewer, db, detail };
-});
+const load = recordPage(getProject);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { detail } = await load((await params).id);
@@ -54,34 +44,32 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const today = shanghaiDay();
   // A request filed without the signing it passes gets it from the approving manager.
   const pendingSigning = pending && !pending.signedOn && needsSigning(p.stage, pending.toStage, p.signedOn !== null) ? { currency: p.currency, today } : null;
-  const receivedOn = (day: string) => format.dateTime(new Date(`${day}T00:00:00+08:00`), { dateStyle: "medium" });
+  const receivedOn = (day: string) => format.dateTime(shanghaiInstant(day), { dateStyle: "medium" });
 
   return (
     <ClientMessages namespaces={["followUps", "projects.decide", "projects.form", "projects.move", "projects.signing", "projects.stages", "projects.tranches"]}>
       <div className="space-y-6">
         <RefreshWhenStale records={[{ id, version: p.version }]} />
-        <div className="space-y-2">
-          <Link href="/pipeline" className="text-sm text-brand-700 hover:underline">
-            ← {t("backToPipeline")}
-          </Link>
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-            <div className="min-w-0 space-y-1">
-              <h1 className="text-2xl font-semibold break-words">{p.name}</h1>
-              <p className="flex flex-wrap gap-2 text-sm">
-                <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800" data-testid="project-stage">
-                  {stageName(p.stage)}
-                </span>
-                <span className={`rounded px-2 py-0.5 ${p.status === "active" ? "bg-slate-100 text-slate-700" : "bg-amber-100 text-amber-900"}`}>{statusName(p.status)}</span>
-                {p.confidential ? <span className="rounded bg-slate-800 px-2 py-0.5 text-white">{t("confidential")}</span> : null}
-              </p>
-            </div>
-            {detail.canEdit ? (
+        <PageHeader
+          back={{ href: "/pipeline", label: t("backToPipeline") }}
+          title={p.name}
+          subtitle={
+            <p className="flex flex-wrap gap-2 text-sm">
+              <span className="rounded bg-brand-50 px-2 py-0.5 font-medium text-brand-800" data-testid="project-stage">
+                {stageName(p.stage)}
+              </span>
+              <span className={`rounded px-2 py-0.5 ${p.status === "active" ? "bg-slate-100 text-slate-700" : "bg-amber-100 text-amber-900"}`}>{statusName(p.status)}</span>
+              {p.confidential ? <span className="rounded bg-slate-800 px-2 py-0.5 text-white">{t("confidential")}</span> : null}
+            </p>
+          }
+          actions={
+            detail.canEdit ? (
               <Link href={`/projects/${id}/edit`} className={buttonClass("primary")}>
                 {t("edit")}
               </Link>
-            ) : null}
-          </div>
-        </div>
+            ) : null
+          }
+        />
 
         <div className="grid gap-6 lg:grid-cols-3">
           <div className="min-w-0 space-y-6 lg:col-span-2">

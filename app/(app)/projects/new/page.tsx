@@ -1,16 +1,15 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProjectForm } from "@/components/projects/project-form";
 import { getDb } from "@/db";
-import { canCreate } from "@/lib/access";
-import { requireViewer } from "@/lib/auth/session";
+import { requireCreator } from "@/lib/record-page";
 import { getEvent } from "@/lib/events/queries";
 import { primaryName } from "@/lib/i18n/display";
 import { projectFormChoices } from "@/lib/projects/form-choices";
 import { getEnterpriseName } from "@/lib/projects/form-options";
 import { uuidParam } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");
@@ -28,14 +27,13 @@ export default async function NewProjectPage({
 }: {
   searchParams: Promise<{ enterprise?: string | string[]; event?: string | string[]; delegation?: string | string[] }>;
 }) {
-  const viewer = await requireViewer();
-  if (!canCreate(viewer)) notFound();
+  const viewer = await requireCreator();
   const query = await searchParams;
   const enterpriseId = query.enterprise;
   if (typeof enterpriseId !== "string" || !uuidParam.safeParse(enterpriseId).success) notFound();
   const db = await getDb();
   const [enterprise, choices, t, locale] = await Promise.all([
-    getEnterpriseName(db, viewer, enterpriseId),
+    getEnterpriseName(db, enterpriseId),
     projectFormChoices(db, viewer, viewer.teamId),
     getTranslations("projects"),
     getLocale(),
@@ -47,14 +45,9 @@ export default async function NewProjectPage({
   const sourceEvent = eventId && !choices.events.some((e) => e.id === eventId) ? (await getEvent(db, viewer, eventId))?.event : undefined;
   const events = sourceEvent ? [{ id: sourceEvent.id, nameZh: sourceEvent.nameZh, nameEn: sourceEvent.nameEn, startsOn: sourceEvent.startsOn }, ...choices.events] : choices.events;
   return (
-    <ClientMessages namespaces={["projects.form", "projects.signing", "projects.stages", "projects.statuses"]}>
+    <ClientMessages namespaces={["enterpriseForm.conflict", "projects.form", "projects.signing", "projects.stages", "projects.statuses"]}>
       <div className="mx-auto max-w-2xl space-y-4">
-        <div>
-          <Link href={`/enterprises/${enterprise.id}`} className="text-sm text-brand-700 hover:underline">
-            ← {primaryName(enterprise, locale).first}
-          </Link>
-          <h1 className="text-2xl font-semibold">{t("new")}</h1>
-        </div>
+        <PageHeader back={{ href: `/enterprises/${enterprise.id}`, label: primaryName(enterprise, locale).first }} title={t("new")} />
         <ProjectForm
           mode="create"
           enterpriseId={enterprise.id}

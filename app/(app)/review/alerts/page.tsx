@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { primaryName } from "@/lib/i18n/display";
 import { clampParam, listOverdueFollowUps, listSignedNotStarted, listStalledProjects, SIGNED_MONTHS, STALLED_DAYS } from "@/lib/review/alerts";
 import { listAlertAssignees } from "@/lib/review/alerts-assignees";
+import { shanghaiInstant } from "@/lib/time";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
@@ -17,7 +18,7 @@ export async function generateMetadata() {
 
 type Params = Promise<{ stalledDays?: string | string[]; months?: string | string[] }>;
 
-const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
+const day = (d: string) => shanghaiInstant(d);
 const linkClass = "font-medium text-brand-700 hover:underline";
 
 export default async function AlertsPage({ searchParams }: { searchParams: Params }) {

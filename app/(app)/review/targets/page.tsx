@@ -5,7 +5,7 @@ import { TargetForm } from "@/components/review/targets-form";
 import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { requireViewer } from "@/lib/auth/session";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiYear } from "@/lib/time";
 import { primaryName } from "@/lib/i18n/display";
 import { fromYuan } from "@/lib/money";
 import { listEditableTargets } from "@/lib/review/targets";
@@ -20,7 +20,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const viewer = await requireViewer();
   if (viewer.role !== "manager" && viewer.role !== "admin") notFound();
   const { year: asked } = await searchParams;
-  const thisYear = Number(shanghaiDay().slice(0, 4));
+  const thisYear = shanghaiYear();
   const parsed = Number.parseInt(Array.isArray(asked) ? (asked[0] ?? "") : (asked ?? ""), 10);
   const year = Number.isInteger(parsed) && parsed >= 2000 && parsed <= 2100 ? parsed : thisYear;
   const db = await getDb();

@@ -1,36 +1,26 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { NewFollowUp } from "@/components/follow-ups/new-follow-up";
 import { buttonClass } from "@/components/ui/button";
 import { DeleteVisit } from "@/components/visits/delete-visit";
 import { VisitFollowUps } from "@/components/visits/visit-follow-ups";
-import { getDb } from "@/db";
 import { canCreate } from "@/lib/access";
-import { requireViewer } from "@/lib/auth/session";
-import { shanghaiDay } from "@/lib/follow-ups/dates";
+import { shanghaiDay } from "@/lib/time";
 import { primaryName } from "@/lib/i18n/display";
-import { uuidParam } from "@/lib/validation";
 import { getVisit } from "@/lib/visits/queries";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { recordPage } from "@/lib/record-page";
 
-const load = cache(async (id: string) => {
-  const viewer = await requireViewer();
-  if (!uuidParam.safeParse(id).success) notFound();
-  const visit = await getVisit(await getDb(), viewer, id);
-  if (!visit) notFound();
-  return { viewer, visit };
-});
+const load = recordPage(getVisit);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
-  const [{ visit }, locale] = await Promise.all([load((await params).id), getLocale()]);
+  const [{ detail: visit }, locale] = await Promise.all([load((await params).id), getLocale()]);
   return { title: primaryName({ nameZh: visit.enterpriseNameZh, nameEn: visit.enterpriseNameEn }, locale).first };
 }
 
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [{ viewer, visit: d }, t, format, locale] = await Promise.all([load(id), getTranslations("visits"), getFormatter(), getLocale()]);
+  const [{ viewer, detail: d }, t, tc, format, locale] = await Promise.all([load(id), getTranslations("visits"), getTranslations("common"), getFormatter(), getLocale()]);
   const v = d.visit;
   const name = primaryName({ nameZh: d.enterpriseNameZh, nameEn: d.enterpriseNameEn }, locale).first;
   const ours = d.attendees.filter((a) => a.side === "ours");
@@ -60,7 +50,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         {d.canEdit ? (
           <div className="flex flex-wrap gap-2">
             <Link href={`/visits/${v.id}/edit`} className={buttonClass("secondary")}>
-              {t("detail.edit")}
+              {tc("edit")}
             </Link>
             <DeleteVisit id={v.id} version={v.version} />
           </div>

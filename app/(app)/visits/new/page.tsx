@@ -3,14 +3,13 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { VisitForm } from "@/components/visits/visit-form";
 import { getDb } from "@/db";
-import { canCreate } from "@/lib/access";
-import { requireViewer } from "@/lib/auth/session";
-import { addDays, shanghaiDay } from "@/lib/follow-ups/dates";
+import { requireCreator } from "@/lib/record-page";
+import { addDays, shanghaiDateTimeInput, shanghaiDay } from "@/lib/time";
 import { uuidParam } from "@/lib/validation";
-import { shanghaiDateTimeInput } from "@/lib/visits/dates";
 import { type VisitPrefill, prefillFromEnterprise, prefillFromEvent, prefillFromStop } from "@/lib/visits/prefill";
 import { visitPeople } from "@/lib/visits/people";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata() {
   const t = await getTranslations("visits");
@@ -22,8 +21,7 @@ const idOf = (v: string | string[] | undefined) => (typeof v === "string" && uui
 
 /** The visit log: blank, or started from an itinerary stop (?stop=), an enterprise or an event. */
 export default async function NewVisitPage({ searchParams }: { searchParams: Search }) {
-  const viewer = await requireViewer();
-  if (!canCreate(viewer)) notFound();
+  const viewer = await requireCreator();
   const q = await searchParams;
   const db = await getDb();
   const [stopId, enterpriseId, eventId] = [idOf(q.stop), idOf(q.enterprise), idOf(q.event)];
@@ -50,11 +48,11 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
     }
     prefill = found;
   } else if (eventId) {
-    prefill = await prefillFromEvent(db, viewer, eventId);
+    prefill = await prefillFromEvent(db, eventId);
     if (!prefill) notFound();
   }
   if (enterpriseId && !prefill?.enterprise) {
-    const fromEnterprise = await prefillFromEnterprise(db, viewer, enterpriseId);
+    const fromEnterprise = await prefillFromEnterprise(db, enterpriseId);
     if (!fromEnterprise) notFound();
     prefill = { ...(prefill ?? fromEnterprise), enterprise: fromEnterprise.enterprise };
   }
@@ -67,15 +65,9 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
       ? t("fromEvent", { name: prefill.event.nameZh ?? prefill.event.nameEn ?? "" })
       : null;
   return (
-    <ClientMessages namespaces={["enterprisePicker", "followUps.kinds", "visits"]}>
+    <ClientMessages namespaces={["enterpriseForm.conflict", "enterprisePicker", "followUps.kinds", "visits"]}>
       <div className="mx-auto max-w-2xl space-y-4">
-        <div>
-          <Link href="/visits" className="text-sm text-brand-700 hover:underline">
-            ← {t("title")}
-          </Link>
-          <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
-          {context ? <p className="text-sm text-slate-600">{context}</p> : null}
-        </div>
+        <PageHeader back={{ href: "/visits", label: t("title") }} title={t("newTitle")} subtitle={context ? <p className="text-sm text-slate-600">{context}</p> : null} />
         <VisitForm
           mode="create"
           viewerId={viewer.id}

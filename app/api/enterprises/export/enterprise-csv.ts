@@ -5,7 +5,7 @@ import { CSV_BOM, csvRow } from "@/lib/csv/write";
 import { parseEnterpriseFilters } from "@/lib/enterprises/filters";
 import { type EnterpriseRow, listEnterprises } from "@/lib/enterprises/queries";
 import { countryName } from "@/lib/i18n/display";
-import { TIME_ZONE } from "@/lib/i18n/locales";
+import { TIME_ZONE } from "@/lib/time";
 
 /** Rows per query: one keyset page of the list, never an OFFSET, never the whole table at once. */
 const PAGE = 1000;

@@ -23,7 +23,7 @@ export async function GET(request: NextRequest) {
     .map((n) => stripControlCharacters(n).slice(0, 200));
   const code = stripControlCharacters(params.get("code") ?? "").replace(/\s+/g, "").toUpperCase().slice(0, 18);
   if (names.length > 0 || code) {
-    const found = await identifyEnterprises(await getDb(), viewer, { names, creditCode: code });
+    const found = await identifyEnterprises(await getDb(), { names, creditCode: code });
     return Response.json({
       items: found.map((r) => ({ id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, aliases: r.aliases, creditCode: r.creditCode, city: r.city, country: r.country })),
     });

@@ -4,9 +4,9 @@ import { countryName } from "@/lib/i18n/display";
 
 /** Every field of the record; a field with no value says "Not set" rather than disappearing. */
 export async function KeyFacts({ detail }: { detail: EnterpriseDetail }) {
-  const [t, locale, format] = await Promise.all([getTranslations("enterprises"), getLocale(), getFormatter()]);
+  const [t, tc, locale, format] = await Promise.all([getTranslations("enterprises"), getTranslations("common"), getLocale(), getFormatter()]);
   const { enterprise: e, ownerName, teamNameZh, teamNameEn } = detail;
-  const notSet = <span className="text-slate-500">{t("fields.notSet")}</span>;
+  const notSet = <span className="text-slate-500">{tc("notSet")}</span>;
   const facts: [string, string | null][] = [
     [t("fields.nameZh"), e.nameZh],
     [t("fields.nameEn"), e.nameEn],

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { OriginalAmount, WanYi } from "@/components/projects/wan-yi";
+import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 import type {
   listEnterpriseChainNodes,
   listEnterpriseDelegations,
   listEnterpriseEvents,
   listEnterpriseProjects,
 } from "@/lib/enterprises/detail-queries";
+import { shanghaiInstant } from "@/lib/time";
 import { Empty } from "./section";
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
@@ -17,7 +18,7 @@ const pick = (row: { nameZh: string | null; nameEn: string | null }, locale: str
 /** A date range of date columns (YYYY-MM-DD), shown as days: no time zone shift applies. */
 async function dayRange(startsOn: string, endsOn: string) {
   const format = await getFormatter();
-  const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00+08:00`), { dateStyle: "medium" });
+  const day = (d: string) => format.dateTime(shanghaiInstant(d), { dateStyle: "medium" });
   return startsOn === endsOn ? day(startsOn) : `${day(startsOn)} – ${day(endsOn)}`;
 }
 
@@ -39,7 +40,7 @@ export async function ChainNodeList({ nodes }: { nodes: Rows<typeof listEnterpri
 }
 
 export async function ProjectList({ projects }: { projects: Rows<typeof listEnterpriseProjects> }) {
-  const [t, tp] = await Promise.all([getTranslations("enterpriseDetail"), getTranslations("projects")]);
+  const [t, tp, tc] = await Promise.all([getTranslations("enterpriseDetail"), getTranslations("projects"), getTranslations("common")]);
   if (projects.length === 0) return <Empty>{t("empty.projects")}</Empty>;
   return (
     <ul className="divide-y divide-slate-100">
@@ -60,7 +61,7 @@ export async function ProjectList({ projects }: { projects: Rows<typeof listEnte
             <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-800">{tp(`stages.${p.stage}`)}</span>
             {/* CNY in the customary 万元/亿元, like the pipeline; other currencies as entered. */}
             {p.plannedAmount === null ? (
-              <span className="text-slate-500">{t("notSet")}</span>
+              <span className="text-slate-500">{tc("notSet")}</span>
             ) : p.currency === "CNY" ? (
               <WanYi yuan={p.plannedAmount} className="text-slate-700" />
             ) : (

@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!uuidParam.safeParse(id).success) return Response.json({ error: "notFound" }, { status: 404 });
   const db = await getDb();
   // A missing or deleted enterprise answers 404, not an empty list, like every other record address.
-  if (!(await getEnterprise(db, viewer, id))) return Response.json({ error: "notFound" }, { status: 404 });
-  const items = await listEnterpriseContacts(db, viewer, id);
+  if (!(await getEnterprise(db, id))) return Response.json({ error: "notFound" }, { status: 404 });
+  const items = await listEnterpriseContacts(db, id);
   return Response.json({ items });
 }

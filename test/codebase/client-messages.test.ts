@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SHELL_NAMESPACES } from "@/lib/i18n/pick-messages";
-import { appSourceFiles, resolveAppImport, USE_CLIENT, USE_SERVER, valueImports } from "./source-files";
+import { appSourceFiles, resolveAppImport, USE_CLIENT, USE_SERVER, valueImports } from "@/test/support/source-files";
 
 /*
  * Each page sends the browser only the messages its client components use: the root layout gives

@@ -7,7 +7,7 @@ import { type Database, openDatabase, queryRows } from "@/db";
 import { referenceChanged } from "@/lib/reference/cache";
 
 /**
- * PGlite: one instance per worker, loaded from the run's migrated dump (lib/testing/global-setup.ts)
+ * PGlite: one instance per worker, loaded from the run's migrated dump (test/setup/global-setup.ts)
  * and emptied at the start of each test file. Starting a PGlite costs over a second; emptying
  * every table costs milliseconds. Files run one after another in a worker, so a file still
  * never sees another's rows. Module state: with `isolate` a file gets an instance of its own.

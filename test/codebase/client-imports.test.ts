@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { appSourceFiles, resolveAppImport, USE_CLIENT, USE_SERVER, valueImports } from "./source-files";
+import { appSourceFiles, resolveAppImport, USE_CLIENT, USE_SERVER, valueImports } from "@/test/support/source-files";
 
 // What the browser must never load: the validation library (about 30 kB gzip, and its eval probe
 // trips the Content Security Policy), the ORM and the database drivers. Client components import

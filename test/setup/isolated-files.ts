@@ -1,9 +1,10 @@
 /**
  * The test files that get a module graph of their own (vitest.config.mts): they mock a module,
  * stub the environment or count rate limits in module state, which would leak into the files
- * that share a worker's modules. lib/testing/isolated-files.test.ts finds any that is missing.
+ * that share a worker's modules. test/setup/isolated-files.test.ts finds any that is missing.
  */
 export const ISOLATED_TEST_FILES = [
+  "lib/action.test.ts",
   "lib/auth/session-for-client.test.ts",
   "lib/calendar/feed-rate-limit.test.ts",
   "lib/calendar/route.test.ts",
