@@ -58,7 +58,6 @@ export function VisitForm(props: VisitFormProps) {
 function VisitFormFields(props: VisitFormProps) {
   const t = useTranslations("visits");
   const tc = useTranslations("common");
-  const tErrors = useTranslations("errors");
   const [enterpriseId, setEnterpriseId] = useState<string | null>(props.enterprise?.id ?? null);
   const [stopVisitId, setStopVisitId] = useState<string | null>(null);
   const form = useActionForm({
@@ -106,7 +105,7 @@ function VisitFormFields(props: VisitFormProps) {
           </Link>
         ) : null}
       </FormMessage>
-      <ConflictPanel form={form} title={tErrors("conflict")} label={label} shown={shown} />
+      <ConflictPanel form={form} title={t("conflict")} label={label} shown={shown} />
 
       {props.mode === "create" ? (
         <EnterprisePicker
