@@ -1,6 +1,6 @@
 import { defineConfig } from "drizzle-kit";
 
-// Generation only: migrations are applied by the app (db/index.ts, scripts/migrate.ts),
+// Generation only: migrations are applied by the app (db/index.ts, scripts/app/migrate.ts),
 // never by drizzle-kit against a database the app may hold open.
 export default defineConfig({
   dialect: "postgresql",

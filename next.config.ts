@@ -11,7 +11,14 @@ const withNextIntl = createNextIntlPlugin({
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  // rate-limiter-flexible loads drizzle-orm with an import() the bundler cannot follow (its
+  // RateLimiterDrizzle fails bundled with "expression is too dynamic"): Node loads it instead.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "rate-limiter-flexible"],
+  // Several instances behind one proxy run one build: the same id on every instance (and a new one
+  // for each release) lets a browser holding pages of the previous release notice the new one and
+  // load it whole instead of mixing the two. Read at build time, like
+  // NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (README, "Variables for several instances").
+  deploymentId: process.env.LANDFALL_DEPLOYMENT_ID || undefined,
   poweredByHeader: false,
   // The test command type-checks the whole project (tsc --noEmit) before it builds; it sets
   // LANDFALL_TYPECHECKED=1 only when that passed, so the build does not check the same files again.

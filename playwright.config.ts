@@ -45,7 +45,7 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], locale: "en-US" }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: "node scripts/e2e-server.mjs",
+    command: "node scripts/test/e2e-server.mjs",
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { ISOLATED_TEST_FILES as ISOLATED } from "./test/setup/isolated-files";
 
@@ -24,14 +21,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Stage evidence written by the actions under test goes to a folder of the run, never the
-    // checkout's .data; files that read their evidence back set a folder of their own.
-    env: { EVIDENCE_DIR: mkdtempSync(path.join(tmpdir(), "landfall-evidence-")) },
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
     // Most files share one module graph per worker (isolate: false): importing the app's modules
-    // again for each of 64 files cost more than half of the run. Files that mock a module, stub
-    // the environment or count rate limits in module state get a module graph of their own.
+    // again for each of 64 files cost more than half of the run. Files that mock a module or stub
+    // the environment get a module graph of their own.
     projects: [
       { extends: true, test: { name: "shared", isolate: false, include: ALL, exclude: ISOLATED } },
       { extends: true, test: { name: "isolated", include: ISOLATED } },

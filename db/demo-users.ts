@@ -1,5 +1,5 @@
 /**
- * Accounts known to the local demo identity provider (scripts/dev-idp.ts), which the
+ * Accounts known to the local demo identity provider (scripts/app/dev-idp.ts), which the
  * seed (db/seed.ts) gives their roles and teams. Demo data, beside the seed's own.
  *
  * Kept free of Next.js and "server-only" imports so the IdP script, the seed

@@ -34,29 +34,57 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
 }
 
+/**
+ * A pool to a PostgreSQL server with the app's settings: the primary's, and each read replica's
+ * (db/replicas.ts, which shortens `connect_timeout` so a replica that went away is given up fast).
+ */
+export function serverClient(url: string, { connection, ...overrides }: postgres.Options<Record<string, never>> = {}) {
+  return postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    idle_timeout: 30,
+    connect_timeout: 10,
+    onnotice: () => {},
+    // postgres.js reconnects on the next query after a dropped connection and reports
+    // the failure to that query only, so a server restart never crashes the process.
+    // Its default wait before reconnecting grows to 10–20 s after a few failed attempts:
+    // queries would hang through an outage and the app stay down that long after the
+    // server is back. Retry at most a second apart instead (scripts/test/crash-test.mjs).
+    backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
+    // No JIT: the aggregates of the board and the review are costed high enough to be
+    // compiled, which took seconds per query on the 200,000-enterprise benchmark data
+    // (BENCHMARKS.md) to save milliseconds.
+    connection: { jit: "off", ...connection },
+    ...overrides,
+  });
+}
+
+/** The app's Drizzle handle over a postgres.js client. */
+export function serverDb(client: postgres.Sql): Db {
+  return drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+}
+
 export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.url) {
-    const client = postgres(opts.url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      idle_timeout: 30,
-      connect_timeout: 10,
-      onnotice: () => {},
-      // postgres.js reconnects on the next query after a dropped connection and reports
-      // the failure to that query only, so a server restart never crashes the process.
-      // Its default wait before reconnecting grows to 10–20 s after a few failed attempts:
-      // queries would hang through an outage and the app stay down that long after the
-      // server is back. Retry at most a second apart instead (scripts/crash-test.mjs).
-      backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
-      // No JIT: the aggregates of the board and the review are costed high enough to be
-      // compiled, which took seconds per query on the 200,000-enterprise benchmark data
-      // (BENCHMARKS.md) to save milliseconds.
-      connection: { jit: "off" },
-    });
+    const client = serverClient(opts.url);
     const db = drizzlePostgres(client, { schema, casing: "snake_case" });
     return {
       kind: "server",
       db: db as unknown as Db,
-      migrate: () => migratePostgres(db as PostgresJsDatabase<Schema>, { migrationsFolder: MIGRATIONS }),
+      // Instances started together migrate one at a time: each waits for a session-level advisory
+      // lock and, when its turn comes, finds the migrations applied. The lock is held on a
+      // connection of its own: the migrator needs the pool, and with DATABASE_POOL_SIZE=1 a
+      // connection reserved from it would wait for itself.
+      migrate: async () => {
+        const lock = serverClient(opts.url!, { max: 1 });
+        try {
+          // Any fixed number, like the import's queue (lib/enterprises/import/definitions.ts).
+          await lock`select pg_advisory_lock(${7_461_002}::bigint)`;
+          await migratePostgres(db as PostgresJsDatabase<Schema>, { migrationsFolder: MIGRATIONS });
+        } finally {
+          // Ending the session releases the lock.
+          await lock.end({ timeout: 5 });
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   char,
+  customType,
   date,
   doublePrecision,
   index,
@@ -43,6 +44,10 @@ import {
 
 const tstz = () => timestamp({ withTimezone: true, mode: "date" });
 const money = () => numeric({ precision: 20, scale: 2 });
+/** Bytes: a Uint8Array in, a Uint8Array out (postgres.js hands back a Buffer, which is one). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+/** The row it belongs to: required, and when that row is removed for good this one goes with it. */
+const belongsTo = (parent: () => AnyPgColumn) => uuid().notNull().references(parent, { onDelete: "cascade" });
 
 /* ───────────────────────────── enums ───────────────────────────── */
 
@@ -112,9 +117,7 @@ export const users = pgTable(
 export const accounts = pgTable(
   "accounts",
   {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: belongsTo(() => users.id),
     type: text().$type<"oidc" | "oauth" | "email" | "webauthn">().notNull(),
     provider: text().notNull(),
     providerAccountId: text().notNull(),
@@ -134,9 +137,7 @@ export const sessions = pgTable(
   "sessions",
   {
     sessionToken: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: belongsTo(() => users.id),
     expires: tstz().notNull(),
     /** When the person signed in: the absolute time-out counts from here, whatever the activity. */
     createdAt: tstz().notNull().defaultNow(),
@@ -185,9 +186,7 @@ export const chainNodes = pgTable(
   "chain_nodes",
   {
     ...record(),
-    chainId: uuid()
-      .notNull()
-      .references(() => industrialChains.id, { onDelete: "cascade" }),
+    chainId: belongsTo(() => industrialChains.id),
     code: text().notNull().unique(),
     nameZh: text().notNull(),
     nameEn: text().notNull(),
@@ -246,12 +245,8 @@ export const enterprises = pgTable(
 export const enterpriseChainNodes = pgTable(
   "enterprise_chain_nodes",
   {
-    enterpriseId: uuid()
-      .notNull()
-      .references(() => enterprises.id, { onDelete: "cascade" }),
-    chainNodeId: uuid()
-      .notNull()
-      .references(() => chainNodes.id, { onDelete: "cascade" }),
+    enterpriseId: belongsTo(() => enterprises.id),
+    chainNodeId: belongsTo(() => chainNodes.id),
     createdAt: tstz().notNull().defaultNow(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
   },
@@ -265,9 +260,7 @@ export const contacts = pgTable(
   "contacts",
   {
     ...record(),
-    enterpriseId: uuid()
-      .notNull()
-      .references(() => enterprises.id, { onDelete: "cascade" }),
+    enterpriseId: belongsTo(() => enterprises.id),
     name: text().notNull(),
     title: text(),
     phone: text(),
@@ -307,12 +300,8 @@ export const eventParticipants = pgTable(
   "event_participants",
   {
     ...record(),
-    eventId: uuid()
-      .notNull()
-      .references(() => events.id, { onDelete: "cascade" }),
-    enterpriseId: uuid()
-      .notNull()
-      .references(() => enterprises.id, { onDelete: "cascade" }),
+    eventId: belongsTo(() => events.id),
+    enterpriseId: belongsTo(() => enterprises.id),
     role: participantRoleEnum().notNull().default("attendee"),
     note: text(),
   },
@@ -346,9 +335,7 @@ export const delegationMembers = pgTable(
   "delegation_members",
   {
     ...record(),
-    delegationId: uuid()
-      .notNull()
-      .references(() => delegations.id, { onDelete: "cascade" }),
+    delegationId: belongsTo(() => delegations.id),
     // Our staff are users; outsiders are a name and an organisation.
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     name: text(),
@@ -366,12 +353,8 @@ export const delegationEnterprises = pgTable(
   "delegation_enterprises",
   {
     ...record(),
-    delegationId: uuid()
-      .notNull()
-      .references(() => delegations.id, { onDelete: "cascade" }),
-    enterpriseId: uuid()
-      .notNull()
-      .references(() => enterprises.id, { onDelete: "cascade" }),
+    delegationId: belongsTo(() => delegations.id),
+    enterpriseId: belongsTo(() => enterprises.id),
     role: text().notNull().default("visited"),
   },
   (t) => [
@@ -384,9 +367,7 @@ export const itineraryStops = pgTable(
   "itinerary_stops",
   {
     ...record(),
-    delegationId: uuid()
-      .notNull()
-      .references(() => delegations.id, { onDelete: "cascade" }),
+    delegationId: belongsTo(() => delegations.id),
     position: integer().notNull(),
     startsAt: tstz().notNull(),
     place: text(),
@@ -431,9 +412,7 @@ export const visitAttendees = pgTable(
   "visit_attendees",
   {
     ...record(),
-    visitId: uuid()
-      .notNull()
-      .references(() => visits.id, { onDelete: "cascade" }),
+    visitId: belongsTo(() => visits.id),
     side: attendeeSideEnum().notNull(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),
     contactId: uuid().references(() => contacts.id, { onDelete: "set null" }),
@@ -542,9 +521,7 @@ export const stageChanges = pgTable(
   "stage_changes",
   {
     ...record(),
-    projectId: uuid()
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: belongsTo(() => projects.id),
     fromStage: stageEnum(),
     toStage: stageEnum().notNull(),
     // pending: a staff request awaiting a manager's verification.
@@ -560,11 +537,16 @@ export const stageChanges = pgTable(
     signedOn: date(),
     signedAmount: money(),
     signedCurrency: char({ length: 3 }),
-    // Evidence files live outside the database rows; these columns point at them.
-    evidencePath: text(),
+    // The evidence a change carries, as the history shows it; its bytes are in evidence_files.
     evidenceName: text(),
     evidenceType: text(),
     evidenceSize: integer(),
+    /**
+     * Before evidence moved into the database: the file's name in the EVIDENCE_DIR folder of
+     * earlier releases. New changes never set it; scripts/app/evidence-import.ts copies each such
+     * file into evidence_files and clears it.
+     */
+    evidencePath: text(),
   },
   (t) => [
     index("stage_changes_project_idx").on(t.projectId, t.changedAt),
@@ -573,13 +555,29 @@ export const stageChanges = pgTable(
   ],
 );
 
+/**
+ * The evidence file of a stage change (lib/evidence/storage.ts): written in the transaction that
+ * records the change, so a move that rolls back leaves no file, and read by every app instance
+ * alike. At most one per change; it goes when its change is removed for good.
+ */
+export const evidenceFiles = pgTable("evidence_files", {
+  stageChangeId: uuid()
+    .primaryKey()
+    .references(() => stageChanges.id, { onDelete: "cascade" }),
+  /** The checked type (lib/evidence/sniff.ts), never the browser's claim. */
+  contentType: text().notNull(),
+  size: integer().notNull(),
+  /** Hex SHA-256 of the content: to compare copies and check a restore. */
+  sha256: text().notNull(),
+  content: bytea().notNull(),
+  createdAt: tstz().notNull().defaultNow(),
+});
+
 export const fundTranches = pgTable(
   "fund_tranches",
   {
     ...record(),
-    projectId: uuid()
-      .notNull()
-      .references(() => projects.id, { onDelete: "cascade" }),
+    projectId: belongsTo(() => projects.id),
     receivedOn: date().notNull(),
     amount: money().notNull(),
     currency: char({ length: 3 }).notNull().default("CNY"),
@@ -598,9 +596,7 @@ export const targets = pgTable(
   {
     ...record(),
     year: integer().notNull(),
-    teamId: uuid()
-      .notNull()
-      .references(() => teams.id, { onDelete: "cascade" }),
+    teamId: belongsTo(() => teams.id),
     signedAmount: money().notNull().default("0"),
     fundsInPlace: money().notNull().default("0"),
     projectsSigned: integer().notNull().default(0),
@@ -628,9 +624,7 @@ export const savedViews = pgTable(
   "saved_views",
   {
     ...record(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: belongsTo(() => users.id),
     screen: text().notNull(),
     name: text().notNull(),
     query: text().notNull(),
@@ -641,6 +635,24 @@ export const savedViews = pgTable(
     index("saved_views_user_idx").on(t.userId, t.screen),
     index("saved_views_team_idx").on(t.sharedWithTeamId, t.screen),
   ],
+);
+
+/* ─────────────────────── request budgets ─────────────────────── */
+
+/**
+ * Rate-limit counters every app instance shares (lib/rate-limit.ts, rate-limiter-flexible's
+ * RateLimiterDrizzle, which needs exactly these three columns): `key` is the budget's name and
+ * whom it counts ("signin:203.0.113.9"), `points` the requests spent in the window that ends at
+ * `expire`. An expired row is reset by the next request of its key; the rest are swept.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text().primaryKey(),
+    points: integer().notNull(),
+    expire: tstz(),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );
 
 /* ─────────────────────── audit ─────────────────────── */

@@ -1,5 +1,5 @@
 /**
- * Demo data loader. Plain module (no Next.js, no "server-only") so scripts/seed.ts,
+ * Demo data loader. Plain module (no Next.js, no "server-only") so scripts/app/seed.ts,
  * tests and the demo can call it.
  *
  * Idempotent: every row gets a deterministic UUID derived from a stable key and is

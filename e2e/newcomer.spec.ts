@@ -4,7 +4,7 @@ import { signInAtIdp } from "./support";
 
 // The newcomer's journey, end to end in one browser: sign in through the identity provider,
 // read the list, create an enterprise, find it by search, log a visit to it, start a project
-// and move its card on the board. scripts/test-all.sh runs this spec a second time against the
+// and move its card on the board. scripts/test/test-all.sh runs this spec a second time against the
 // embedded database (PGlite), so the path `npm run demo` takes stays proven in a browser.
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

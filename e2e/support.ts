@@ -16,8 +16,8 @@ export function demoUser(persona: Persona) {
 export const storageStatePath = (persona: Persona) => `e2e/.auth/${persona}.json`;
 
 /** The real redirect flow: app → identity provider's login form → back to the app. */
-export async function signInAtIdp(page: Page, persona: Persona) {
-  await expect(page).toHaveURL(IDP_URL);
+export async function signInAtIdp(page: Page, persona: Persona, idpUrl = IDP_URL) {
+  await expect(page).toHaveURL(idpUrl);
   await page.getByLabel("Email").fill(demoUser(persona).email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();

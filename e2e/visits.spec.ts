@@ -127,6 +127,42 @@ test("a visit is edited over the version loaded and deleted after confirming", a
   expect((await page.goto(visitUrl))?.status()).toBe(404);
 });
 
+test("a visit saved by someone else meanwhile: the form shows their values beside mine and keeps what I typed", async ({ page, browser }) => {
+  const summary = `E2E 同时编辑 ${unique()}`;
+  await page.goto("/visits/new");
+  await pickEnterprise(page, "比亚迪", /BYD|比亚迪/);
+  await page.getByLabel("Summary").fill(summary);
+  await page.getByRole("button", { name: "Save visit" }).click();
+  await expect(page).toHaveURL(/\/visits\/[0-9a-f-]{36}$/);
+  const editUrl = `${page.url()}/edit`;
+
+  // A colleague of the same team opens the same version and saves first.
+  const other = await browser.newContext({ storageState: storageStatePath("manager") });
+  const otherPage = await other.newPage();
+  await otherPage.goto(editUrl);
+  await page.goto(editUrl);
+  await otherPage.getByLabel("Summary").fill(`${summary}（经理补充）`);
+  await otherPage.getByRole("button", { name: "Save changes" }).click();
+  await expect(otherPage.getByText("Visit saved")).toBeVisible();
+  await other.close();
+
+  await page.getByLabel("Summary").fill(`${summary}（我的版本）`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const panel = page.getByRole("alert").filter({ hasText: "Someone else saved this visit while you were editing it" });
+  await expect(panel).toBeVisible();
+  const row = panel.getByRole("row", { name: /^Summary/ });
+  await expect(row).toContainText(`${summary}（经理补充）`);
+  await expect(row).toContainText(`${summary}（我的版本）`);
+  await expect(page.getByLabel("Summary")).toHaveValue(`${summary}（我的版本）`);
+
+  // Keeping my edits puts them on top of their version; saving again succeeds.
+  await panel.getByRole("button", { name: "Keep my edits" }).click();
+  await expect(panel).toBeHidden();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Visit saved")).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(`${summary}（我的版本）`);
+});
+
 test.describe("as a viewer", () => {
   test.use({ storageState: storageStatePath("viewer") });
   test("reads visits but cannot log one", async ({ page }) => {

@@ -5,7 +5,7 @@ import { atLeast } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { type AuditSpec, writeAudit } from "./audit";
 import { ActionError, pgError } from "./errors";
-import { REFERENCE_ENTITIES, referenceChanged } from "./reference/cache";
+import { announceReferenceChange, REFERENCE_ENTITIES, referenceChanged } from "./reference/cache";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -128,6 +128,8 @@ export async function runAction<S extends z.ZodType, T, R>(
       const { data, audit } = await def.run({ ...ctx, record });
       await writeAudit(tx, viewer.id, def.name, audit);
       changesReference = audit.some((a) => REFERENCE_ENTITIES.has(a.entityType));
+      // Other instances hear of it when this commits.
+      if (changesReference) await announceReferenceChange(tx);
       return data;
     });
     // After the commit, so no request can read and keep the old rows again.

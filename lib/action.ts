@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { getDb } from "@/db";
 import { getViewer } from "@/lib/auth/session";
+import { rememberWrite } from "@/lib/read-db";
 import { type ActionDefinition, type ActionResult, runAction } from "./action-core";
 
 export type { ActionResult } from "./action-core";
@@ -30,6 +31,8 @@ export function action<S extends z.ZodType, T, R>(def: ActionDefinition<S, T, R>
       return { ok: false, message: translate("errors.unavailable") };
     }
     const result = await runAction(def, { viewer, db, t: translate }, payload);
+    // Before `after`, which may redirect: the writer's next page reads what they just wrote.
+    if (result.ok) await rememberWrite();
     // Outside the try of runAction: `after` may redirect, which Next implements by throwing.
     if (result.ok && def.after && viewer) await def.after(result.data, viewer);
     return result;

@@ -55,6 +55,8 @@ const schema = z
     DEV_IDP_CLIENT_SECRET: z.string().default("landfall-local-secret"),
     /** The public address; https turns on Secure cookies and Strict-Transport-Security. */
     AUTH_URL: z.url().optional(),
+    /** After SIGTERM, seconds of answering 503 on /api/ready while still serving, before stopping. */
+    LANDFALL_DRAIN_SECONDS: z.coerce.number().int().min(0).max(600).default(0),
     ...limitsShape,
   })
   .superRefine((env, ctx) => {

@@ -4,7 +4,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db";
 import { canEdit } from "@/lib/access";
 import type { Viewer } from "@/lib/auth/viewer";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 
 interface VersionedTable {
   id: PgColumn;
@@ -65,5 +65,42 @@ export async function updateVersioned<T extends PgTable & VersionedTable>(
     .returning()) as T["$inferSelect"][];
   const row = rows[0];
   if (!row) throw new ConflictError(versionOf(current));
+  return row;
+}
+
+/**
+ * The live record a write names by id (the enterprise a follow-up is about, the event a visit was
+ * at): missing or deleted, it is the named field that is wrong, with the caller's message key.
+ */
+export async function requireLive(tx: Tx, table: PgTable & { id: PgColumn; deletedAt: PgColumn }, id: string, field: string, message: string): Promise<{ id: string }> {
+  const [row] = (await tx
+    .select({ id: table.id })
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), isNull(table.deletedAt)))) as { id: string }[];
+  if (!row) throw new FieldError(field, message);
+  return row;
+}
+
+interface OwnedTable {
+  id: PgColumn;
+  ownerId: PgColumn;
+  teamId: PgColumn;
+  createdBy: PgColumn;
+  updatedBy: PgColumn;
+}
+
+/** A new record owned by its creator and their team (which decides who may edit it), as inserted. */
+export async function insertOwned<T extends PgTable & OwnedTable>(
+  tx: Tx,
+  table: T,
+  values: Omit<T["$inferInsert"], "ownerId" | "teamId" | "createdBy" | "updatedBy">,
+  viewer: Viewer,
+): Promise<T["$inferSelect"]> {
+  const rows = (await tx
+    .insert(table)
+    .values({ ...values, ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id } as never)
+    .returning()) as T["$inferSelect"][];
+  const row = rows[0];
+  if (!row) throw new Error("insert returned no row");
   return row;
 }

@@ -7,18 +7,9 @@ import { deleteEvent } from "@/lib/events/actions/delete-event";
 /** Deleting is soft and confirmed first; the event leaves the list; its participants and projects stay. */
 export function DeleteEventButton({ id, version, name }: { id: string; version: number; name: string }) {
   const t = useTranslations("events.delete");
-  const tc = useTranslations("common");
   return (
     <ConfirmDeleteButton
-      labels={{
-        open: tc("delete"),
-        title: t("title", { name }),
-        body: t("body"),
-        cancel: tc("cancel"),
-        confirm: t("confirm"),
-        working: tc("deleting"),
-        done: t("done", { name }),
-      }}
+      labels={{ title: t("title", { name }), body: t("body"), confirm: t("confirm"), done: t("done", { name }) }}
       remove={() => deleteEvent({ id, version })}
       redirectTo="/events"
     />

@@ -1,19 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DANGER_BUTTON, Modal, ModalMessage } from "@/components/ui/modal";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/action-core";
 
+/** The dialog's words; the button, Cancel and the busy label are the common Delete, Cancel and Deleting… unless given. */
 export interface ConfirmDeleteLabels {
-  open: string;
+  open?: string;
   title: string;
   body: string;
-  cancel: string;
+  cancel?: string;
   confirm: string;
-  working: string;
+  working?: string;
   done: string;
 }
 
@@ -22,7 +24,9 @@ export interface ConfirmDeleteLabels {
  * A refusal (a conflict, most often) stays in the dialog and reloads the page underneath so
  * a second try uses the current version.
  */
-export function ConfirmDeleteButton({ labels, remove, redirectTo }: { labels: ConfirmDeleteLabels; remove: () => Promise<ActionResult<unknown>>; redirectTo: string }) {
+export function ConfirmDeleteButton({ labels: given, remove, redirectTo }: { labels: ConfirmDeleteLabels; remove: () => Promise<ActionResult<unknown>>; redirectTo: string }) {
+  const tc = useTranslations("common");
+  const labels = { open: tc("delete"), cancel: tc("cancel"), working: tc("deleting"), ...given };
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const { notice, setNotice, pending, run } = useActionForm<void, unknown>({

@@ -23,7 +23,7 @@ export function FilterBar({ path, label, choices, apply, clear }: { path: string
       {choices.map((c) => (
         <label key={c.name} className="space-y-1 text-sm">
           <span className="block font-medium text-slate-800">{c.label}</span>
-          <select name={c.name} defaultValue={c.value} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm">
+          <select name={c.name} defaultValue={c.value} className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:min-h-0 sm:text-sm">
             <option value="">{c.all}</option>
             {c.options.map((o) => (
               <option key={o.value} value={o.value}>

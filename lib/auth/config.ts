@@ -9,7 +9,7 @@ import { env, oidcSettings, servedOverHttps } from "@/lib/env";
 import { emailDomainAllowed, parseRoleMap, roleFromClaims } from "./roles";
 import { sessionForClient } from "./session-for-client";
 import { sessionCookie, sessionPolicy } from "./session-policy";
-import { referenceChanged } from "@/lib/reference/cache";
+import { announceReferenceChange, referenceChanged } from "@/lib/reference/cache";
 
 const PROVIDER_ID = "oidc";
 
@@ -116,6 +116,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           .where(and(eq(users.id, user.id), isNull(users.deactivatedAt)));
         // A first sign-in adds a person to the owner lists; a later one may change a name.
         referenceChanged();
+        await announceReferenceChange(db);
       },
     },
   };

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { delegations, enterprises, events, itineraryStops } from "@/db/schema";
+import { delegationEnterprises, delegationMembers, delegations, enterprises, events, itineraryStops } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { FieldError, NotFoundError } from "@/lib/errors";
-import { lockForEdit } from "@/lib/records";
+import { lockForEdit, requireLive } from "@/lib/records";
 
 /**
  * Members, linked enterprises and stops belong to their delegation: changing any of them
@@ -14,6 +14,31 @@ export function lockDelegation(tx: Tx, viewer: Viewer, id: string) {
   return lockForEdit(tx, delegations, id, viewer);
 }
 
+/** A delegation's members and its linked enterprises: rows of their own, each under one delegation. */
+type DelegationPart = typeof delegationMembers | typeof delegationEnterprises;
+
+/** A live member or enterprise link, for a change by someone who may edit its delegation (locked). */
+export async function lockDelegationPart<T extends DelegationPart>(tx: Tx, viewer: Viewer, table: T, id: string): Promise<T["$inferSelect"]> {
+  const [part] = (await tx
+    .select()
+    .from(table as DelegationPart)
+    .where(and(eq(table.id, id), isNull(table.deletedAt)))) as T["$inferSelect"][];
+  if (!part) throw new NotFoundError();
+  await lockDelegation(tx, viewer, part.delegationId);
+  return part;
+}
+
+/** Takes a member or an enterprise link off its delegation, softly: the row stays, deleted. */
+export async function removeDelegationPart<T extends DelegationPart>(tx: Tx, viewer: Viewer, table: T, id: string): Promise<T["$inferSelect"]> {
+  const [row] = (await tx
+    .update(table as DelegationPart)
+    .set({ deletedAt: new Date(), updatedAt: new Date(), updatedBy: viewer.id })
+    .where(and(eq(table.id, id), isNull(table.deletedAt)))
+    .returning()) as T["$inferSelect"][];
+  if (!row) throw new NotFoundError();
+  return row;
+}
+
 export function checkDates(input: { startsOn: string; endsOn: string }) {
   if (input.endsOn < input.startsOn) throw new FieldError("endsOn", "delegations.rules.endsBeforeStart");
 }
@@ -21,14 +46,8 @@ export function checkDates(input: { startsOn: string; endsOn: string }) {
 /** A stop has a place, an enterprise or an event, and the ids name live records. */
 export async function checkStopSubjects(tx: Tx, input: { place?: string; enterpriseId?: string; eventId?: string }) {
   if (!input.place && !input.enterpriseId && !input.eventId) throw new FieldError("place", "delegations.rules.stopWhere");
-  if (input.enterpriseId) {
-    const [row] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
-    if (!row) throw new FieldError("enterpriseId", "delegations.rules.enterpriseMissing");
-  }
-  if (input.eventId) {
-    const [row] = await tx.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), isNull(events.deletedAt)));
-    if (!row) throw new FieldError("eventId", "delegations.rules.eventMissing");
-  }
+  if (input.enterpriseId) await requireLive(tx, enterprises, input.enterpriseId, "enterpriseId", "delegations.rules.enterpriseMissing");
+  if (input.eventId) await requireLive(tx, events, input.eventId, "eventId", "delegations.rules.eventMissing");
 }
 
 /** The live stops of a delegation in itinerary order. */

@@ -13,9 +13,9 @@ import { restoreEnterprise } from "./actions/restore-enterprise";
 import { updateEnterprise } from "./actions/update-enterprise";
 import { splitAliases } from "./aliases";
 import { parseEnterpriseFilters } from "./filters";
-import { guessMapping, mappingProblems, mapRecords } from "./import-fields";
-import type { ImportRow } from "./import-fields";
-import { findMergeCandidates } from "./merge-queries";
+import { guessMapping, mappingProblems, mapRecords } from "./import/fields";
+import type { ImportRow } from "./import/fields";
+import { findMergeCandidates } from "./merge/queries";
 import { backfillNameKeys } from "./name-keys-backfill";
 import { identifyEnterprises, listEnterprises } from "./queries";
 

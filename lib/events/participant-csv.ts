@@ -1,6 +1,6 @@
 import { CsvParseError, parseCsvRecords } from "@/lib/csv/parse";
-import { countryCode } from "@/lib/enterprises/import-country";
-import { guessMapping, type ImportField } from "@/lib/enterprises/import-fields";
+import { countryCode } from "@/lib/enterprises/import/country";
+import { guessMapping, type ImportField } from "@/lib/enterprises/import/fields";
 import { enterpriseInput } from "@/lib/enterprises/schema";
 import "@/lib/security/browser-no-eval";
 import type { ParticipantRole } from "./schema";

@@ -9,6 +9,7 @@ import { guardDuplicates, SimilarNameError } from "@/lib/enterprises/duplicate-g
 import type { EnterpriseInput } from "@/lib/enterprises/schema";
 import { searchColumns } from "@/lib/enterprises/search-index";
 import { ActionError } from "@/lib/errors";
+import { insertOwned } from "@/lib/records";
 import type { ParticipantRole } from "./schema";
 
 /** What became of one row of a bulk add, in the order the rows were sent. */
@@ -48,11 +49,7 @@ async function createEnterpriseFor(
     }
     throw e;
   }
-  const [row] = await tx
-    .insert(enterprises)
-    .values({ ...input, ...searchColumns(input), ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
+  const row = await insertOwned(tx, enterprises, { ...input, ...searchColumns(input) }, viewer);
   audit.push({ entityType: "enterprise", entityId: row.id, before: null, after: row, action: "enterprise.create" });
   return { id: row.id };
 }

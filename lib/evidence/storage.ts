@@ -1,16 +1,14 @@
-import "server-only";
-import { randomUUID } from "node:crypto";
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+import { evidenceFiles } from "@/db/schema";
 import { FieldError } from "@/lib/errors";
-import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceType } from "./limits";
+import { EVIDENCE_MAX_BYTES, type EvidenceType } from "./limits";
 import { sniffEvidenceType } from "./sniff";
 
-/** Where evidence files live: outside the database, named by random id only. */
-export function evidenceDir(): string {
-  // Evidence lives outside the build: keep the bundler from tracing this path.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.EVIDENCE_DIR || path.join(process.cwd(), ".data", "evidence"));
-}
+// Evidence files are rows of evidence_files, one per stage change, so every app instance serves
+// every file and a backup of the database holds them all. (scripts/app/evidence-import.ts brings
+// in the folder earlier releases kept them in.)
 
 export interface CheckedEvidence {
   bytes: Uint8Array;
@@ -35,27 +33,20 @@ export async function checkEvidence(file: File, field = "evidence"): Promise<Che
   return { bytes, type, name, size: bytes.byteLength };
 }
 
-/** Writes the file under a fresh random id; returns that id (with the extension of its real type). */
-export async function storeEvidence(evidence: CheckedEvidence): Promise<string> {
-  const dir = evidenceDir();
-  await mkdir(dir, { recursive: true });
-  const key = `${randomUUID()}.${EVIDENCE_TYPES[evidence.type]}`;
-  await writeFile(path.join(/*turbopackIgnore: true*/ dir, key), evidence.bytes, { flag: "wx" });
-  return key;
-}
-
-const KEY = /^[0-9a-f-]{36}\.(pdf|jpg|png)$/;
-
-export async function readEvidence(key: string): Promise<Buffer | null> {
-  if (!KEY.test(key)) return null;
-  try {
-    return await readFile(path.join(/*turbopackIgnore: true*/ evidenceDir(), key));
-  } catch {
-    return null;
-  }
-}
-
-/** Removes a file whose row was never committed. */
-export async function discardEvidence(key: string): Promise<void> {
-  if (KEY.test(key)) await unlink(path.join(/*turbopackIgnore: true*/ evidenceDir(), key)).catch(() => {});
+/**
+ * Keeps the file of a stage change, in the transaction that records the change: a move that rolls
+ * back leaves no file. A change has one file; a second (a manager approving a request with a file
+ * of their own) replaces the first.
+ */
+export async function storeEvidence(tx: Db | Tx, stageChangeId: string, evidence: Pick<CheckedEvidence, "bytes" | "type">): Promise<void> {
+  const file = {
+    contentType: evidence.type,
+    size: evidence.bytes.byteLength,
+    sha256: createHash("sha256").update(evidence.bytes).digest("hex"),
+    content: evidence.bytes,
+  };
+  await tx
+    .insert(evidenceFiles)
+    .values({ stageChangeId, ...file })
+    .onConflictDoUpdate({ target: evidenceFiles.stageChangeId, set: { ...file, createdAt: sql`now()` } });
 }

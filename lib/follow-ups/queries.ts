@@ -10,7 +10,11 @@ import { canEditFollowUp, visibleFollowUps } from "./records";
 
 export type MyDayScope = "me" | "team";
 
-function selectFollowUps(db: Db, where: SQL) {
+/**
+ * The one select of follow-up rows as lists show them: the task with its enterprise's names, its
+ * project's name and its assignee's name. Callers add the order and the limit.
+ */
+export function selectFollowUps(db: Db, where: SQL) {
   const assignee = alias(users, "assignee");
   return db
     .select({

@@ -1,10 +1,8 @@
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { createHash } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { auditLog, projects, stageChanges } from "@/db/schema";
+import { auditLog, evidenceFiles, projects, stageChanges } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { EVIDENCE_MAX_BYTES } from "@/lib/evidence/limits";
@@ -22,10 +20,8 @@ import { makeEnterprise, makeRate, PDF_BYTES, pdfFile } from "@/test/support/pro
 let database: Database;
 let staff: Viewer, staff2: Viewer, manager: Viewer, otherStaff: Viewer, otherManager: Viewer, viewer: Viewer, admin: Viewer;
 let enterpriseId: string;
-const evidenceDir = mkdtempSync(path.join(tmpdir(), "landfall-evidence-"));
 
 beforeAll(async () => {
-  process.env.EVIDENCE_DIR = evidenceDir;
   database = await openTestDatabase();
   const db = database.db;
   const team = await makeTeam(db);
@@ -153,9 +149,9 @@ describe("verified milestones", () => {
     expect(await load(id)).toMatchObject({ stage: "registered", version: 3 });
     const [applied] = await listStageHistory(database.db, staff, id);
     expect(applied).toMatchObject({ state: "applied", fromStage: "signed", toStage: "registered", verifiedByName: manager.name, changedByName: staff.name, verificationNote: "已核验营业执照", evidenceName: "营业执照.pdf", evidenceSize: PDF_BYTES.byteLength });
-    const [stored] = await database.db.select().from(stageChanges).where(eq(stageChanges.id, applied!.id));
-    expect(stored!.evidencePath).toMatch(/^[0-9a-f-]{36}\.pdf$/);
-    expect(readdirSync(evidenceDir)).toContain(stored!.evidencePath);
+    const [stored] = await database.db.select().from(evidenceFiles).where(eq(evidenceFiles.stageChangeId, applied!.id));
+    expect(stored).toMatchObject({ contentType: "application/pdf", size: PDF_BYTES.byteLength, sha256: createHash("sha256").update(PDF_BYTES).digest("hex") });
+    expect(Buffer.from(stored!.content).equals(Buffer.from(PDF_BYTES))).toBe(true);
   });
 
   it("a rejection needs a note and leaves the project where it was", async () => {
@@ -176,14 +172,14 @@ describe("verified milestones", () => {
 
   it("refuses an oversized or disallowed evidence file with a message, storing nothing", async () => {
     const id = await newProject(manager, { stage: "signed" });
-    const filesBefore = readdirSync(evidenceDir).length;
+    const filesBefore = (await database.db.select({ n: count() }).from(evidenceFiles))[0]!.n;
     const changesBefore = (await database.db.select({ n: count() }).from(stageChanges))[0]!.n;
     const big = new File([new Uint8Array(EVIDENCE_MAX_BYTES + 1).fill(0x25)], "big.pdf", { type: "application/pdf" });
     expect(await move(manager, id, 1, "registered", { evidence: big })).toMatchObject({ ok: false, fieldErrors: { evidence: ["This file is larger than 10 MB."] } });
     // An executable renamed to .pdf and claiming to be a PDF is still refused: the bytes decide.
     const fake = new File([new TextEncoder().encode("MZ\x90\x00 not a pdf")], "licence.pdf", { type: "application/pdf" });
     expect(await move(manager, id, 1, "registered", { evidence: fake })).toMatchObject({ ok: false, fieldErrors: { evidence: ["Only PDF, JPEG and PNG files are accepted."] } });
-    expect(readdirSync(evidenceDir).length).toBe(filesBefore);
+    expect((await database.db.select({ n: count() }).from(evidenceFiles))[0]!.n).toBe(filesBefore);
     expect((await database.db.select({ n: count() }).from(stageChanges))[0]!.n).toBe(changesBefore);
     expect(await load(id)).toMatchObject({ stage: "signed", version: 1 });
   });

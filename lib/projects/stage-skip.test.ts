@@ -1,6 +1,3 @@
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "@/db";
@@ -26,12 +23,10 @@ let database: Database;
 let staff: Viewer, manager: Viewer;
 let enterpriseId: string;
 let review: ReviewFilters;
-const evidenceDir = mkdtempSync(path.join(tmpdir(), "landfall-evidence-"));
 const today = shanghaiDay();
 const lastWeek = addDays(today, -7);
 
 beforeAll(async () => {
-  process.env.EVIDENCE_DIR = evidenceDir;
   database = await openTestDatabase();
   const team = await makeTeam(database.db);
   staff = await makeViewer(database.db, "staff", team.id);
@@ -58,13 +53,14 @@ const move = (who: Viewer, id: string, version: number, toStage: string, extra: 
 const changes = (id: string) => database.db.select().from(stageChanges).where(eq(stageChanges.projectId, id)).orderBy(asc(stageChanges.changedAt), asc(stageChanges.createdAt));
 const steps = (rows: { fromStage: string | null; toStage: string; state: string }[]) => rows.map((r) => `${r.fromStage ?? "·"}→${r.toStage} ${r.state}`);
 
-/** Every row of every table a move may write, as one digest. */
+/** Every row of every table a move may write (evidence files too), as one digest. */
 async function digest() {
   const [row] = await queryRows<{ d: string }>(
     database.db,
     sql`select md5(coalesce((select string_agg(x::text, '|' order by x::text) from projects x), '')
       || coalesce((select string_agg(x::text, '|' order by x::text) from stage_changes x), '')
-      || coalesce((select string_agg(x::text, '|' order by x::text) from audit_log x), '')) as d`,
+      || coalesce((select string_agg(x::text, '|' order by x::text) from audit_log x), '')
+      || coalesce((select string_agg(x::text, '|' order by x::text) from evidence_files x), '')) as d`,
   );
   return row!.d;
 }
@@ -131,7 +127,7 @@ describe("a move over several stages", () => {
 
   it("without the signing, or with a future date or a zero amount, is refused at the fields and writes nothing", async () => {
     const id = await newProject(manager);
-    const [rowsBefore, filesBefore] = [await digest(), readdirSync(evidenceDir).length];
+    const rowsBefore = await digest();
 
     expect(await move(manager, id, 1, "registered", { evidence: pdfFile() })).toMatchObject({
       ok: false,
@@ -156,7 +152,6 @@ describe("a move over several stages", () => {
     expect(await move(staff, id, 1, "signed")).toMatchObject({ ok: false, fieldErrors: { signedOn: [expect.any(String)], signedAmount: [expect.any(String)] } });
 
     expect(await digest()).toBe(rowsBefore);
-    expect(readdirSync(evidenceDir).length).toBe(filesBefore);
     expect(await load(id)).toMatchObject({ stage: "negotiating", version: 1, signedOn: null });
   });
 

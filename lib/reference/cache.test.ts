@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Database } from "@/db";
 import { teams } from "@/db/schema";
 import { createTeam } from "@/lib/admin/actions/reference-data";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
-import { openTestDatabase } from "@/test/support/db";
+import { openSecondHandle, openTestDatabase } from "@/test/support/db";
 import { makeViewer, t } from "@/test/support/fixtures";
+import { announceReferenceChange, followReferenceChanges } from "./cache";
 import { listTeams } from "./queries";
 
 let database: Database;
@@ -36,5 +37,48 @@ describe("reference data kept per process", () => {
     const refused = await runAction(createTeam.definition as never, { viewer: admin, db: database.db, t }, { code: "nev-2", nameZh: "重复", nameEn: "Duplicate" });
     expect(refused).toMatchObject({ ok: false });
     expect(await teamNames()).toEqual(before);
+  });
+});
+
+describe.runIf(Boolean(inject("dbTemplateUrl")))("reference data kept by several instances", () => {
+  it("is read afresh by an instance when another announces a change through the database", async () => {
+    // This instance's handle, listening as the app does from its start; the writer is another instance.
+    const writer = await openSecondHandle(database);
+    const stop = await followReferenceChanges(database);
+    try {
+      const before = await teamNames();
+      await writer.db.insert(teams).values({ code: "other-instance", nameZh: "另一实例", nameEn: "Other instance" });
+      expect(await teamNames()).toEqual(before);
+
+      // What an action does when it commits a change to a reference table, on the other instance.
+      await writer.db.transaction((tx) => announceReferenceChange(tx));
+      const deadline = Date.now() + 5_000;
+      while (!(await teamNames()).includes("Other instance") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(await teamNames()).toEqual(expect.arrayContaining(["Other instance", ...before]));
+    } finally {
+      await stop();
+      await writer.close();
+    }
+  });
+
+  it("is not announced by a change that rolls back", async () => {
+    const writer = await openSecondHandle(database);
+    let heard = 0;
+    const listening = await (database.db as unknown as { $client: import("postgres").Sql }).$client.listen("landfall_reference", () => heard++);
+    try {
+      const rolledBack = writer.db.transaction(async (tx) => {
+        await announceReferenceChange(tx);
+        throw new Error("the change failed");
+      });
+      await expect(rolledBack).rejects.toThrow("the change failed");
+      await writer.db.transaction((tx) => announceReferenceChange(tx));
+      const deadline = Date.now() + 5_000;
+      while (heard === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(heard).toBe(1);
+    } finally {
+      await listening.unlisten();
+      await writer.close();
+    }
   });
 });

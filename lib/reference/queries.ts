@@ -1,15 +1,19 @@
 import "server-only";
 import { and, asc, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
+import { primaryOf } from "@/db/replicas";
 import { chainNodes, industrialChains, teams, users } from "@/db/schema";
 import { cachedReference } from "./cache";
 
 // Reference data for filters and pickers: small tables every signed-in user may read, the same
 // for everyone, so each process keeps them for a short while (./cache.ts). Callers must not
-// change what they get.
+// change what they get. They are read from the primary even when the page reads from a replica
+// (db/replicas.ts): a copy read from a replica that had not yet replayed a change would be kept
+// and shown to everyone, the person who made the change too.
 
 export function listChainsWithNodes(db: Db) {
-  return cachedReference(db, "chains", () => readChainsWithNodes(db));
+  const primary = primaryOf(db);
+  return cachedReference(primary, "chains", () => readChainsWithNodes(primary));
 }
 
 async function readChainsWithNodes(db: Db) {
@@ -29,7 +33,8 @@ async function readChainsWithNodes(db: Db) {
 }
 
 export function listTeams(db: Db) {
-  return cachedReference(db, "teams", () => readTeams(db));
+  const primary = primaryOf(db);
+  return cachedReference(primary, "teams", () => readTeams(primary));
 }
 
 function readTeams(db: Db) {
@@ -42,7 +47,8 @@ function readTeams(db: Db) {
 
 /** People who can own records: not deactivated, not deleted. */
 export function listPeople(db: Db) {
-  return cachedReference(db, "people", () => readPeople(db));
+  const primary = primaryOf(db);
+  return cachedReference(primary, "people", () => readPeople(primary));
 }
 
 function readPeople(db: Db) {

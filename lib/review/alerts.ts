@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { enterprises, followUps, projects, stageChanges, users, visits } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { selectFollowUps } from "@/lib/follow-ups/queries";
 import { visibleFollowUps } from "@/lib/follow-ups/records";
 import { visibleProjects } from "@/lib/projects/visibility";
 import { shanghaiDaySql } from "@/lib/sql";
@@ -26,33 +26,13 @@ export function clampParam(raw: string | string[] | undefined, range: { default:
  * member also sees the colleagues' misses they could pick up.
  */
 export async function listOverdueFollowUps(db: Db, viewer: Viewer, today = shanghaiDay()) {
-  const assignee = alias(users, "assignee");
   const whose =
     viewer.role === "admin"
       ? sql`true`
       : viewer.teamId
         ? or(eq(followUps.assigneeId, viewer.id), eq(followUps.teamId, viewer.teamId))!
         : eq(followUps.assigneeId, viewer.id);
-  return db
-    .select({
-      id: followUps.id,
-      version: followUps.version,
-      title: followUps.title,
-      dueOn: followUps.dueOn,
-      assigneeId: followUps.assigneeId,
-      assigneeName: assignee.name,
-      teamId: followUps.teamId,
-      enterpriseId: followUps.enterpriseId,
-      enterpriseNameZh: enterprises.nameZh,
-      enterpriseNameEn: enterprises.nameEn,
-      projectId: followUps.projectId,
-      projectName: projects.name,
-    })
-    .from(followUps)
-    .innerJoin(enterprises, eq(enterprises.id, followUps.enterpriseId))
-    .leftJoin(projects, eq(projects.id, followUps.projectId))
-    .leftJoin(assignee, eq(assignee.id, followUps.assigneeId))
-    .where(and(visibleFollowUps(viewer), whose, eq(followUps.status, "open"), lt(followUps.dueOn, today)))
+  return selectFollowUps(db, and(visibleFollowUps(viewer), whose, eq(followUps.status, "open"), lt(followUps.dueOn, today))!)
     .orderBy(asc(followUps.dueOn), asc(followUps.createdAt))
     .limit(LIMIT);
 }

@@ -1,8 +1,16 @@
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db";
+import { openTestDatabase } from "@/test/support/db";
+
+let database: Database;
+// The sign-in budget is counted in the process's database; here it is the test's.
+vi.mock("@/db", async (original) => ({ ...(await original<typeof import("@/db")>()), getDb: async () => database.db }));
+afterAll(() => database?.close());
 
 // The real proxy, with a sign-in budget of 3 requests a minute and one trusted reverse proxy.
-beforeAll(() => {
+beforeAll(async () => {
+  database = await openTestDatabase();
   vi.stubEnv("AUTH_SECRET", "proxy-test-secret-0000000000");
   vi.stubEnv("OIDC_ALLOWED_DOMAINS", "landfall.example");
   vi.stubEnv("AUTH_URL", "http://localhost:3000");

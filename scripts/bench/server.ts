@@ -1,5 +1,5 @@
 // Serves the production build for the benchmark: `next start` and the local OIDC provider
-// on ports of their own (as scripts/run.mjs does), from a private copy of `.next`, so a build started
+// on ports of their own (as scripts/app/run.mjs does), from a private copy of `.next`, so a build started
 // by someone else in the working tree cannot change the app under measurement.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -78,7 +78,7 @@ export async function startApp(opts: { name?: string; port: number; idpPort?: nu
   // node_modules/.bin/next is node itself (a script with a node shebang, exec'd), and `next start`
   // serves in that process: its pid is the server's.
   const server = spawnPart(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(opts.port)], dir);
-  const children: ChildProcess[] = [server, ...(opts.idpPort ? [spawnPart("node_modules/.bin/tsx", ["scripts/dev-idp.ts"], ROOT)] : [])];
+  const children: ChildProcess[] = [server, ...(opts.idpPort ? [spawnPart("node_modules/.bin/tsx", ["scripts/app/dev-idp.ts"], ROOT)] : [])];
   const exited = () => children.find((c) => c.exitCode !== null);
   const stop = async () => {
     await Promise.all(children.map(async (child) => {

@@ -1,16 +1,15 @@
 /**
- * The test files that get a module graph of their own (vitest.config.mts): they mock a module,
- * stub the environment or count rate limits in module state, which would leak into the files
- * that share a worker's modules. test/setup/isolated-files.test.ts finds any that is missing.
+ * The test files that get a module graph of their own (vitest.config.mts): they mock a module or
+ * stub the environment, which would leak into the files that share a worker's modules. test/setup/isolated-files.test.ts finds any that is missing.
  */
 export const ISOLATED_TEST_FILES = [
   "lib/action.test.ts",
   "lib/auth/session-for-client.test.ts",
   "lib/calendar/feed-rate-limit.test.ts",
   "lib/calendar/route.test.ts",
-  "lib/enterprises/import-rate-limit.test.ts",
-  "lib/projects/projects.test.ts",
-  "lib/projects/stage-skip.test.ts",
+  "lib/enterprises/import/rate-limit.test.ts",
+  "lib/read-db.test.ts",
+  "lib/readiness.test.ts",
   "lib/security/proxy.test.ts",
   "lib/validation.test.ts",
 ];

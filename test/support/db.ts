@@ -64,3 +64,24 @@ export async function openTestDatabase(): Promise<Database> {
     },
   };
 }
+
+/**
+ * Server only: another handle on the same database, with a connection pool of its own, as a
+ * second app instance holds it. (A PGlite database has one handle, in one process.) Close it
+ * before the test database.
+ */
+export async function openSecondHandle(database: Database): Promise<Database> {
+  if (database.kind !== "server") throw new Error("a PGlite database has one handle");
+  const [row] = await queryRows<{ name: string }>(database.db, sql`select current_database() as name`);
+  const url = new URL(inject("dbTemplateUrl"));
+  url.pathname = `/${row!.name}`;
+  return openDatabase({ url: url.toString() });
+}
+
+/** The postgres:// URL of a test database on the server (TEST_DB=server), for a second connection to it. */
+export async function testDatabaseUrl(database: Database): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(database.db, sql`select current_database() as name`);
+  const url = new URL(inject("dbTemplateUrl"));
+  url.pathname = `/${row!.name}`;
+  return url.toString();
+}

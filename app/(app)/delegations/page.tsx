@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FilterBar, ListPage, listHref, recentYears } from "@/components/ui/list-page";
 import { DELEGATION_DIRECTIONS } from "@/db/enums";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
 import { listDelegations, parseDelegationFilters } from "@/lib/delegations/queries";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 export default async function DelegationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const filters = parseDelegationFilters(await searchParams);
-  const [db, t, dir] = await Promise.all([getDb(), getTranslations("delegations"), getTranslations("delegations.directions")]);
+  const [db, t, dir] = await Promise.all([getReadDb(), getTranslations("delegations"), getTranslations("delegations.directions")]);
   const { items, next } = await listDelegations(db, filters);
 
   return (

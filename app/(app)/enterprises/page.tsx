@@ -7,7 +7,7 @@ import { EnterpriseTable } from "@/components/enterprises/list/enterprise-table"
 import { FilterForm } from "@/components/enterprises/list/filter-form";
 import { SavedViews } from "@/components/enterprises/list/saved-views";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
 import { filtersToQuery, isFiltered, parseEnterpriseFilters, visibleColumns } from "@/lib/enterprises/filters";
@@ -25,7 +25,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const viewer = await requireViewer();
-  const [params, db, t, tl, tc] = await Promise.all([searchParams, getDb(), getTranslations("enterprises"), getTranslations("enterpriseList"), getTranslations("common")]);
+  const [params, db, t, tl, tc] = await Promise.all([searchParams, getReadDb(), getTranslations("enterprises"), getTranslations("enterpriseList"), getTranslations("common")]);
   const filters = parseEnterpriseFilters(params);
   const after = typeof params.after === "string" ? params.after : null;
   const query = filtersToQuery(filters);

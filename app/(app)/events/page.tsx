@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { FilterBar, ListPage, listHref, recentYears } from "@/components/ui/list-page";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { EVENT_KINDS } from "@/db/enums";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
@@ -23,7 +23,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const query = await searchParams;
   const filters = eventFilters.parse({ kind: first(query.kind) || undefined, year: first(query.year) || undefined, after: first(query.after) });
   const [{ rows, next }, t, kindName, locale] = await Promise.all([
-    listEvents(await getDb(), filters),
+    listEvents(await getReadDb(), filters),
     getTranslations("events"),
     getTranslations("events.kinds"),
     getLocale(),

@@ -6,7 +6,7 @@ import { PipelineFilterBar } from "@/components/pipeline/filters";
 import { PipelineList } from "@/components/pipeline/list";
 import { pipelineQuery } from "@/components/pipeline/query";
 import { QueryIsland } from "@/components/query-island";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { requireViewer } from "@/lib/auth/session";
 import { getPipeline } from "@/lib/projects/board-queries";
 import { parsePipelineFilters, pipelineSearch } from "@/lib/projects/filters";
@@ -21,7 +21,7 @@ export async function generateMetadata() {
 export default async function PipelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const filters = parsePipelineFilters(await searchParams);
-  const db = await getDb();
+  const db = await getReadDb();
   const [data, teams, chains, people, t] = await Promise.all([
     getPipeline(db, viewer, filters),
     listTeams(db),

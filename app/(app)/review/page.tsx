@@ -3,11 +3,12 @@ import { ChartFrame } from "@/components/review/chart-frame";
 import { ReviewFilterForm } from "@/components/review/review-filters";
 import { ReviewTabs } from "@/components/review/review-tabs";
 import { ReviewSection } from "@/components/review/review-table";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { requireViewer } from "@/lib/auth/session";
 import { listChainsWithNodes, listTeams } from "@/lib/reference/queries";
 import { chartPoints, type Series } from "@/lib/review/chart-points";
 import { parseReviewFilters, reviewSearch } from "@/lib/review/filters";
+import type { ReviewTable } from "@/lib/review/cells";
 import { loadReviewTable, REVIEW_TABLES, type ReviewTableId, type Tr } from "@/lib/review/tables";
 import { shanghaiYear } from "@/lib/time";
 
@@ -16,20 +17,21 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type ChartKey = "count" | "rate" | "days" | "progress" | "signedWan" | "fundsWan" | "amountWan" | "contractedWan" | "inPlaceWan";
+// A series is a column of the table; "money" takes the column's header, which names the table's unit.
+type ChartKey = "count" | "rate" | "days" | "progress" | "money";
 type ChartSpec = { series: [number, ChartKey][]; kind?: "bar" | "line"; horizontal?: boolean };
 
-// Which columns each chart plots (series labels are review.chart keys); the tables hold every column.
+// Which columns each chart plots (other series labels are review.chart keys); the tables hold every column.
 const CHARTS: Record<ReviewTableId, ChartSpec> = {
   funnel: { series: [[1, "count"]], horizontal: true },
   conversion: { series: [[4, "rate"]] },
   durations: { series: [[2, "days"]], horizontal: true },
   targets: { series: [[3, "progress"]], horizontal: true },
-  monthly: { series: [[1, "signedWan"], [2, "fundsWan"]], kind: "line" },
-  byChain: { series: [[2, "amountWan"]], horizontal: true },
-  byTeam: { series: [[2, "amountWan"]], horizontal: true },
-  byOwner: { series: [[2, "amountWan"]], horizontal: true },
-  contracted: { series: [[2, "contractedWan"], [3, "inPlaceWan"]] },
+  monthly: { series: [[1, "money"], [2, "money"]], kind: "line" },
+  byChain: { series: [[2, "money"]], horizontal: true },
+  byTeam: { series: [[2, "money"]], horizontal: true },
+  byOwner: { series: [[2, "money"]], horizontal: true },
+  contracted: { series: [[2, "money"], [3, "money"]] },
 };
 
 const FOOTNOTES = ["scope", "funnel", "conversion", "durations", "targets", "contracted"] as const;
@@ -37,14 +39,15 @@ const FOOTNOTES = ["scope", "funnel", "conversion", "durations", "targets", "con
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const f = parseReviewFilters(await searchParams);
-  const [db, locale, t, all] = await Promise.all([getDb(), getLocale(), getTranslations("review"), getTranslations()]);
+  const [db, locale, t, all] = await Promise.all([getReadDb(), getLocale(), getTranslations("review"), getTranslations()]);
   const ctx = { db, viewer, f, t: all as unknown as Tr, locale };
   const [teams, chains, ...tables] = await Promise.all([
     listTeams(db),
     listChainsWithNodes(db),
     ...REVIEW_TABLES.map((id) => loadReviewTable(ctx, id)),
   ]);
-  const series = (spec: ChartSpec): Series[] => spec.series.map(([column, key]) => ({ column, label: t(`chart.${key}`) }));
+  const series = (table: ReviewTable): Series[] =>
+    CHARTS[table.id].series.map(([column, key]) => ({ column, label: key === "money" ? table.columns[column]! : t(`chart.${key}`) }));
   const thisYear = shanghaiYear();
   const years = [...new Set([thisYear + 1, thisYear, thisYear - 1, thisYear - 2, thisYear - 3, f.year])].sort((a, b) => b - a);
 
@@ -64,8 +67,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             exportHref={`/api/review/export${reviewSearch(f, { table: table.id })}`}
             chart={
               <ChartFrame
-                data={chartPoints(table, series(CHARTS[table.id]))}
-                labels={series(CHARTS[table.id]).map((s) => s.label)}
+                data={chartPoints(table, series(table))}
+                labels={series(table).map((s) => s.label)}
                 kind={CHARTS[table.id].kind}
                 horizontal={CHARTS[table.id].horizontal}
               />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
 import { primaryName } from "@/lib/i18n/display";
@@ -19,7 +19,7 @@ export default async function VisitsPage({ searchParams }: { searchParams: Searc
   const viewer = await requireViewer();
   const q = await searchParams;
   const scope = parseVisitScope(q.scope);
-  const [t, format, locale, db] = await Promise.all([getTranslations("visits"), getFormatter(), getLocale(), getDb()]);
+  const [t, format, locale, db] = await Promise.all([getTranslations("visits"), getFormatter(), getLocale(), getReadDb()]);
   const { items, next } = await listVisits(db, viewer, { scope, after: typeof q.after === "string" ? q.after : null });
 
   return (

@@ -3,7 +3,10 @@ import { getDb } from "@/db";
 
 export const dynamic = "force-dynamic";
 
-/** For load balancers and the test harness: 200 when the database answers. */
+/**
+ * Liveness, for load balancers and the test harness: 200 when the process answers and so does the
+ * database. Whether to send this instance requests is /api/ready.
+ */
 export async function GET() {
   try {
     const db = await getDb();

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { getViewer } from "@/lib/auth/session";
 import { parsePipelinePage } from "@/lib/projects/board-cursor";
 import { getPipeline, getPipelineColumnPage } from "@/lib/projects/board-queries";
@@ -19,7 +19,7 @@ export async function GET(request: Request) {
   const page = parsePipelinePage(params);
   if (!page) return NextResponse.json({ error: "bad request" }, { status: 400, headers: noStore });
   const filters = parsePipelineFilters(params);
-  const db = await getDb();
+  const db = await getReadDb();
   const data = page.kind === "board" ? await getPipeline(db, viewer, filters) : await getPipelineColumnPage(db, viewer, filters, page.stage, page.after);
   return NextResponse.json(data, { headers: noStore });
 }

@@ -5,7 +5,7 @@ import { type ChangeEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { CsvParseError, parseCsvRecords } from "@/lib/csv/parse";
-import { IMPORT_FIELDS, MAX_FILE_BYTES, MAX_ROWS } from "@/lib/enterprises/import-fields";
+import { IMPORT_FIELDS, MAX_FILE_BYTES, MAX_ROWS } from "@/lib/enterprises/import/fields";
 import { downloadCsv } from "./download";
 import type { LoadedFile } from "./types";
 

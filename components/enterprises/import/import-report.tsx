@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { countStatuses, type ImportRowResult, type ImportStatus } from "@/lib/enterprises/import-report";
+import { countStatuses, type ImportRowResult, type ImportStatus } from "@/lib/enterprises/import/report";
 import { downloadCsv } from "./download";
 
 const SHOWN = 200;

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { IMPORT_FIELDS, type ImportField, mappingProblems, REPEATABLE_FIELDS } from "@/lib/enterprises/import-fields";
+import { IMPORT_FIELDS, type ImportField, mappingProblems, REPEATABLE_FIELDS } from "@/lib/enterprises/import/fields";
 import type { LoadedFile } from "./types";
 
 const SELECT =

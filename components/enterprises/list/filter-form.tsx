@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { ENTERPRISE_SIZES, OWNERSHIPS } from "@/db/enums";
 import { type EnterpriseFilters, SORTS } from "@/lib/enterprises/filters";
@@ -23,6 +24,27 @@ interface Props {
 }
 
 const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm";
+
+/** One of the filters: a labelled select whose first choice, "Any", leaves it unset. */
+function FilterSelect({ label, name, value, anyLabel, children }: { label: string; name: string; value: string | undefined; anyLabel: string; children: ReactNode }) {
+  return (
+    <label className="space-y-1 text-sm">
+      <span className="font-medium">{label}</span>
+      <select name={name} defaultValue={value ?? ""} className={SELECT}>
+        <option value="">{anyLabel}</option>
+        {children}
+      </select>
+    </label>
+  );
+}
+
+/** A select's choices: each a value and the words shown for it. */
+const options = (choices: { value: string; label: string }[]) =>
+  choices.map((c) => (
+    <option key={c.value} value={c.value}>
+      {c.label}
+    </option>
+  ));
 
 /** A plain GET form: filters live in the URL, so a filtered list is a link anyone can open. */
 export async function FilterForm({ filters: f, chains, teams, people }: Props) {
@@ -52,43 +74,19 @@ export async function FilterForm({ filters: f, chains, teams, people }: Props) {
           {t("filters")} <span className="text-slate-500">· {t("activeFilters", { count })}</span>
         </summary>
         <div className="grid gap-3 border-t border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4">
-          <label className="space-y-1 text-sm">
-            <span className="font-medium">{t("chain")}</span>
-            <select name="chain" defaultValue={f.chain ?? ""} className={SELECT}>
-              <option value="">{t("any")}</option>
-              {chains.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {name(c)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium">{t("node")}</span>
-            <select name="node" defaultValue={f.node ?? ""} className={SELECT}>
-              <option value="">{t("any")}</option>
-              {chains.map((c) => (
-                <optgroup key={c.id} label={name(c)}>
-                  {c.nodes.map((n) => (
-                    <option key={n.id} value={n.id}>
-                      {name(n)}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium">{t("country")}</span>
-            <select name="country" defaultValue={f.country ?? ""} className={SELECT}>
-              <option value="">{t("any")}</option>
-              {COUNTRIES.map((code) => (
-                <option key={code} value={code}>
-                  {countryName(code, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label={t("chain")} name="chain" value={f.chain} anyLabel={t("any")}>
+            {options(chains.map((c) => ({ value: c.id, label: name(c) })))}
+          </FilterSelect>
+          <FilterSelect label={t("node")} name="node" value={f.node} anyLabel={t("any")}>
+            {chains.map((c) => (
+              <optgroup key={c.id} label={name(c)}>
+                {options(c.nodes.map((n) => ({ value: n.id, label: name(n) })))}
+              </optgroup>
+            ))}
+          </FilterSelect>
+          <FilterSelect label={t("country")} name="country" value={f.country} anyLabel={t("any")}>
+            {options(COUNTRIES.map((code) => ({ value: code, label: countryName(code, locale) })))}
+          </FilterSelect>
           <label className="space-y-1 text-sm">
             <span className="font-medium">{t("city")}</span>
             <input name="city" defaultValue={f.city ?? ""} className={SELECT} />
@@ -97,39 +95,15 @@ export async function FilterForm({ filters: f, chains, teams, people }: Props) {
             <span className="font-medium">{t("owner")}</span>
             <OwnerSelect selected={owner ? { id: owner.id, name: owner.name ?? owner.email } : null} anyLabel={t("any")} meLabel={t("ownerMe")} className={SELECT} />
           </label>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium">{t("team")}</span>
-            <select name="team" defaultValue={f.team ?? ""} className={SELECT}>
-              <option value="">{t("any")}</option>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {name(team)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium">{t("size")}</span>
-            <select name="size" defaultValue={f.size ?? ""} className={SELECT}>
-              <option value="">{t("any")}</option>
-              {ENTERPRISE_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {te(`sizes.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="space-y-1 text-sm">
-            <span className="font-medium">{t("ownership")}</span>
-            <select name="ownership" defaultValue={f.ownership ?? ""} className={SELECT}>
-              <option value="">{t("any")}</option>
-              {OWNERSHIPS.map((o) => (
-                <option key={o} value={o}>
-                  {te(`ownerships.${o}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label={t("team")} name="team" value={f.team} anyLabel={t("any")}>
+            {options(teams.map((team) => ({ value: team.id, label: name(team) })))}
+          </FilterSelect>
+          <FilterSelect label={t("size")} name="size" value={f.size} anyLabel={t("any")}>
+            {options(ENTERPRISE_SIZES.map((s) => ({ value: s, label: te(`sizes.${s}`) })))}
+          </FilterSelect>
+          <FilterSelect label={t("ownership")} name="ownership" value={f.ownership} anyLabel={t("any")}>
+            {options(OWNERSHIPS.map((o) => ({ value: o, label: te(`ownerships.${o}`) })))}
+          </FilterSelect>
           <label className="flex items-center gap-2 text-sm sm:col-span-2">
             <input type="checkbox" name="active" value="1" defaultChecked={f.active} className="size-4" />
             {t("hasActiveProject")}

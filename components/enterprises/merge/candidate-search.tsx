@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
-import type { MergeCandidate } from "@/lib/enterprises/merge-queries";
+import type { MergeCandidate } from "@/lib/enterprises/merge/queries";
 import { countryName, primaryName } from "@/lib/i18n/display";
 import { QueryIsland } from "@/components/query-island";
 

@@ -9,20 +9,11 @@ type Names = { nameZh: string | null; nameEn: string | null };
 
 /** On success the record is gone, so we go back to the list. */
 export function DeleteEnterpriseButton({ id, version, names }: { id: string; version: number; names: Names }) {
-  const t = useTranslations("deleted");
-  const tc = useTranslations("common");
+  const t = useTranslations("deleted.delete");
   const name = primaryName(names, useLocale()).first;
   return (
     <ConfirmDeleteButton
-      labels={{
-        open: tc("delete"),
-        title: t("delete.title", { name }),
-        body: t("delete.body"),
-        cancel: tc("cancel"),
-        confirm: t("delete.confirm"),
-        working: tc("deleting"),
-        done: t("delete.done", { name }),
-      }}
+      labels={{ title: t("title", { name }), body: t("body"), confirm: t("confirm"), done: t("done", { name }) }}
       remove={() => deleteEnterprise({ id, version })}
       redirectTo="/enterprises"
     />

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { delegations } from "@/db/schema";
 import { WRITE_ROLE } from "@/lib/access";
 import { action, noRecord } from "@/lib/action";
+import { insertOwned } from "@/lib/records";
 import { checkDates } from "../records";
 import { createDelegationInput } from "../schema";
 import { delegationColumns } from "../values";
@@ -16,11 +17,8 @@ export const createDelegation = action({
   load: noRecord,
   async run({ viewer, input, tx }) {
     checkDates(input);
-    const [row] = await tx
-      .insert(delegations)
-      .values({ ...delegationColumns(input), ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
-      .returning();
-    return { data: { id: row!.id }, audit: [{ entityType: "delegation", entityId: row!.id, before: null, after: row }] };
+    const row = await insertOwned(tx, delegations, delegationColumns(input), viewer);
+    return { data: { id: row.id }, audit: [{ entityType: "delegation", entityId: row.id, before: null, after: row }] };
   },
   after() {
     revalidatePath("/delegations");

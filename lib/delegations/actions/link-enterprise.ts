@@ -1,11 +1,11 @@
 "use server";
 
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { delegationEnterprises, enterprises } from "@/db/schema";
 import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
-import { FieldError } from "@/lib/errors";
+import { requireLive } from "@/lib/records";
 import { lockDelegation } from "../records";
 import { linkEnterpriseInput } from "../schema";
 
@@ -23,8 +23,7 @@ export const linkEnterpriseToDelegation = action({
    */
   async load({ viewer, input, tx }) {
     await lockDelegation(tx, viewer, input.delegationId);
-    const [enterprise] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
-    if (!enterprise) throw new FieldError("enterpriseId", "delegations.rules.enterpriseMissing");
+    await requireLive(tx, enterprises, input.enterpriseId, "enterpriseId", "delegations.rules.enterpriseMissing");
     const [link] = await tx
       .select()
       .from(delegationEnterprises)

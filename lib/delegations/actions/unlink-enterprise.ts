@@ -1,12 +1,10 @@
 "use server";
 
-import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { delegationEnterprises } from "@/db/schema";
 import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
-import { NotFoundError } from "@/lib/errors";
-import { lockDelegation } from "../records";
+import { lockDelegationPart, removeDelegationPart } from "../records";
 import { unlinkEnterpriseInput } from "../schema";
 
 /** Soft: linking the pair again revives the same row. */
@@ -15,19 +13,9 @@ export const unlinkEnterpriseFromDelegation = action({
   input: unlinkEnterpriseInput,
   minRole: WRITE_ROLE,
   /** A live link, of a delegation the caller may edit (locked). */
-  async load({ viewer, input, tx }) {
-    const [link] = await tx.select().from(delegationEnterprises).where(and(eq(delegationEnterprises.id, input.id), isNull(delegationEnterprises.deletedAt)));
-    if (!link) throw new NotFoundError();
-    await lockDelegation(tx, viewer, link.delegationId);
-    return link;
-  },
+  load: ({ viewer, input, tx }) => lockDelegationPart(tx, viewer, delegationEnterprises, input.id),
   async run({ viewer, input, tx, record: link }) {
-    const [row] = await tx
-      .update(delegationEnterprises)
-      .set({ deletedAt: new Date(), updatedAt: new Date(), updatedBy: viewer.id })
-      .where(and(eq(delegationEnterprises.id, input.id), isNull(delegationEnterprises.deletedAt)))
-      .returning();
-    if (!row) throw new NotFoundError();
+    const row = await removeDelegationPart(tx, viewer, delegationEnterprises, input.id);
     return {
       data: { delegationId: link.delegationId, enterpriseId: link.enterpriseId },
       audit: [{ entityType: "delegation_enterprise", entityId: row.id, before: link, after: row }],

@@ -5,6 +5,7 @@ import { enterprises } from "@/db/schema";
 import { WRITE_ROLE } from "@/lib/access";
 import { action, noRecord } from "@/lib/action";
 import { FieldError, pgError } from "@/lib/errors";
+import { insertOwned } from "@/lib/records";
 import { confirmSimilarField, guardDuplicates } from "../duplicate-guard";
 import { enterpriseInput } from "../schema";
 import { searchColumns } from "../search-index";
@@ -17,11 +18,7 @@ export const createEnterprise = action({
   async run({ viewer, input: { confirmSimilar, ...input }, tx }) {
     await guardDuplicates(tx, input, { confirmSimilar });
     try {
-      const [row] = await tx
-        .insert(enterprises)
-        .values({ ...input, ...searchColumns(input), ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
-        .returning();
-      if (!row) throw new Error("insert returned no row");
+      const row = await insertOwned(tx, enterprises, { ...input, ...searchColumns(input) }, viewer);
       return { data: { id: row.id }, audit: [{ entityType: "enterprise", entityId: row.id, before: null, after: row }] };
     } catch (e) {
       // Two people saving the same code at once: the unique index decides.

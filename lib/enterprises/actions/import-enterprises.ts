@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/action";
-import { importEnterprisesDefinition, previewImportDefinition } from "../import-definitions";
+import { importEnterprisesDefinition, previewImportDefinition } from "../import/definitions";
 
 /** Dry run of a chunk of an uploaded list: new, duplicate or invalid, per row. */
 export const previewImport = action(previewImportDefinition);

@@ -9,8 +9,8 @@ import { action } from "@/lib/action";
 import { ConflictError, FieldError } from "@/lib/errors";
 import { lockForEdit, updateVersioned, versionOf } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
-import { moveAllLinks } from "../merge-moves";
-import { aliasesFromMerge, fieldsToFill, type MergeRecord } from "../merge-record";
+import { moveAllLinks } from "../merge/moves";
+import { aliasesFromMerge, fieldsToFill, type MergeRecord } from "../merge/record";
 import { refreshEnterpriseSearch } from "../search-index";
 
 const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).positive({ error: "validation.invalid" });

@@ -12,8 +12,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { updateVersioned, versionOf } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
-import type { RestoreNote } from "../merge-record";
-import { latestMergeRecord, undoMerge } from "../merge-undo";
+import type { RestoreNote } from "../merge/record";
+import { latestMergeRecord, undoMerge } from "../merge/undo";
 import { refreshEnterpriseSearch } from "../search-index";
 
 /** lockForEdit's twin for the other side: only soft-deleted records can be restored. */

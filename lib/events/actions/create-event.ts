@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { events } from "@/db/schema";
 import { WRITE_ROLE } from "@/lib/access";
 import { action, noRecord } from "@/lib/action";
+import { insertOwned } from "@/lib/records";
 import { checkEventDates, eventInput } from "../schema";
 
 export const createEvent = action({
@@ -13,11 +14,7 @@ export const createEvent = action({
   load: noRecord,
   async run({ viewer, input, tx }) {
     checkEventDates(input);
-    const [row] = await tx
-      .insert(events)
-      .values({ ...input, ownerId: viewer.id, teamId: viewer.teamId, createdBy: viewer.id, updatedBy: viewer.id })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
+    const row = await insertOwned(tx, events, input, viewer);
     return { data: { id: row.id }, audit: [{ entityType: "event", entityId: row.id, before: null, after: row }] };
   },
   after() {

@@ -7,6 +7,7 @@ import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import { FieldError } from "@/lib/errors";
 import { visibleProjects } from "@/lib/projects/visibility";
+import { requireLive } from "@/lib/records";
 import { createFollowUpInput } from "../schema";
 import { insertFollowUp } from "../write";
 
@@ -20,11 +21,7 @@ export const createFollowUp = action({
    * names checked to be that enterprise's.
    */
   async load({ viewer, input, tx }) {
-    const [enterprise] = await tx
-      .select({ id: enterprises.id })
-      .from(enterprises)
-      .where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
-    if (!enterprise) throw new FieldError("enterpriseId", "followUpRules.enterpriseMissing");
+    const enterprise = await requireLive(tx, enterprises, input.enterpriseId, "enterpriseId", "followUpRules.enterpriseMissing");
     if (input.projectId) {
       const [project] = await tx
         .select({ id: projects.id })

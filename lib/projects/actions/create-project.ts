@@ -1,12 +1,11 @@
 "use server";
 
-import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { enterprises, projects, stageChanges } from "@/db/schema";
 import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import type { FieldErrors } from "@/lib/action-core";
-import { FieldError } from "@/lib/errors";
+import { requireLive } from "@/lib/records";
 import { checkAssignment } from "../records";
 import { createProjectInput } from "../schema";
 import { readSigning, throwFieldErrors } from "../signing";
@@ -21,14 +20,7 @@ export const createProject = action({
   input: createProjectInput,
   minRole: WRITE_ROLE,
   /** The live enterprise the project is of: anyone who writes may start one for any enterprise. */
-  async load({ input, tx }) {
-    const [enterprise] = await tx
-      .select({ id: enterprises.id })
-      .from(enterprises)
-      .where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
-    if (!enterprise) throw new FieldError("enterpriseId", "projectRules.enterpriseMissing");
-    return enterprise;
-  },
+  load: ({ input, tx }) => requireLive(tx, enterprises, input.enterpriseId, "enterpriseId", "projectRules.enterpriseMissing"),
   async run({ viewer, input, tx }) {
     const { ownerId, teamId } = await checkAssignment(tx, viewer, input);
     const missing: FieldErrors = {};

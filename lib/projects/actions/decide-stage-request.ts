@@ -7,7 +7,7 @@ import { VERIFY_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import type { FieldErrors } from "@/lib/action-core";
 import type { AuditSpec } from "@/lib/audit";
-import { checkEvidence, discardEvidence, storeEvidence } from "@/lib/evidence/storage";
+import { checkEvidence, storeEvidence } from "@/lib/evidence/storage";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { lockProject, projectState } from "../records";
@@ -49,7 +49,7 @@ export const decideStageRequest = action({
           ? { signedOn: request.signedOn, signedAmount: request.signedAmount, signedCurrency: request.signedCurrency }
           : readSigning({ signedOn: input.signedOn, amount: input.signedAmount, unit: input.signedUnit }, project.currency, { day: "signedOn", amount: "signedAmount" }, missing);
     }
-    if (approve && !input.evidence && !request.evidencePath) missing.evidence = ["projectRules.evidenceRequired"];
+    if (approve && !input.evidence && !request.evidenceName) missing.evidence = ["projectRules.evidenceRequired"];
     throwFieldErrors(missing);
     const evidence = approve && input.evidence ? await checkEvidence(input.evidence) : null;
 
@@ -66,57 +66,53 @@ export const decideStageRequest = action({
       viewer,
     );
     const audit: AuditSpec[] = [];
-    const key = evidence ? await storeEvidence(evidence) : null;
-    try {
-      // The steps before the last, as the requester moved them and the manager verified them.
-      const passed = steps.slice(0, -1);
-      if (passed.length > 0) {
-        const inserted = await tx
-          .insert(stageChanges)
-          .values(
-            passed.map((toStage, i) => ({
-              projectId: project.id,
-              fromStage: i === 0 ? project.stage : passed[i - 1]!,
-              toStage,
-              state: "applied" as const,
-              reason: request.reason,
-              changedBy: request.changedBy,
-              changedAt: at(i),
-              verifiedBy: VERIFIED_STAGES.includes(toStage) ? viewer.id : null,
-              verifiedAt: VERIFIED_STAGES.includes(toStage) ? at(i) : null,
-              ...(signing && toStage === "signed" ? signing : {}),
-              createdBy: viewer.id,
-              updatedBy: viewer.id,
-            })),
-          )
-          .returning();
-        for (const change of inserted) audit.push({ entityType: "stage_change", entityId: change.id, before: null, after: change });
-      }
-      const [decided] = await tx
-        .update(stageChanges)
-        .set({
-          state: approve ? "applied" : "rejected",
-          // The stage changed when it was verified; the request's own time stays in createdAt.
-          ...(approve ? { fromStage: passed.at(-1) ?? project.stage, changedAt: now } : {}),
-          // The signing now sits on the change into 签约; the request is the step after it.
-          ...(approve && passed.includes("signed") ? { signedOn: null, signedAmount: null, signedCurrency: null } : {}),
-          verifiedBy: viewer.id,
-          verifiedAt: now,
-          verificationNote: input.note ?? null,
-          ...(evidence && key ? { evidencePath: key, evidenceName: evidence.name, evidenceType: evidence.type, evidenceSize: evidence.size } : {}),
-          updatedAt: now,
-          updatedBy: viewer.id,
-          version: request.version + 1,
-        })
-        .where(eq(stageChanges.id, request.id))
+    // The steps before the last, as the requester moved them and the manager verified them.
+    const passed = steps.slice(0, -1);
+    if (passed.length > 0) {
+      const inserted = await tx
+        .insert(stageChanges)
+        .values(
+          passed.map((toStage, i) => ({
+            projectId: project.id,
+            fromStage: i === 0 ? project.stage : passed[i - 1]!,
+            toStage,
+            state: "applied" as const,
+            reason: request.reason,
+            changedBy: request.changedBy,
+            changedAt: at(i),
+            verifiedBy: VERIFIED_STAGES.includes(toStage) ? viewer.id : null,
+            verifiedAt: VERIFIED_STAGES.includes(toStage) ? at(i) : null,
+            ...(signing && toStage === "signed" ? signing : {}),
+            createdBy: viewer.id,
+            updatedBy: viewer.id,
+          })),
+        )
         .returning();
-      audit.unshift({ entityType: "stage_change", entityId: request.id, before: request, after: decided });
-      audit.push({ entityType: "project", entityId: project.id, before: project, after: row });
-      return { data: { id: project.id, stage: row.stage, version: row.version }, audit };
-    } catch (e) {
-      if (key) await discardEvidence(key);
-      throw e;
+      for (const change of inserted) audit.push({ entityType: "stage_change", entityId: change.id, before: null, after: change });
     }
+    const [decided] = await tx
+      .update(stageChanges)
+      .set({
+        state: approve ? "applied" : "rejected",
+        // The stage changed when it was verified; the request's own time stays in createdAt.
+        ...(approve ? { fromStage: passed.at(-1) ?? project.stage, changedAt: now } : {}),
+        // The signing now sits on the change into 签约; the request is the step after it.
+        ...(approve && passed.includes("signed") ? { signedOn: null, signedAmount: null, signedCurrency: null } : {}),
+        verifiedBy: viewer.id,
+        verifiedAt: now,
+        verificationNote: input.note ?? null,
+        ...(evidence ? { evidenceName: evidence.name, evidenceType: evidence.type, evidenceSize: evidence.size } : {}),
+        updatedAt: now,
+        updatedBy: viewer.id,
+        version: request.version + 1,
+      })
+      .where(eq(stageChanges.id, request.id))
+      .returning();
+    // The approver's file, in this transaction: a decision that fails keeps no file.
+    if (evidence) await storeEvidence(tx, request.id, evidence);
+    audit.unshift({ entityType: "stage_change", entityId: request.id, before: request, after: decided });
+    audit.push({ entityType: "project", entityId: project.id, before: project, after: row });
+    return { data: { id: project.id, stage: row.stage, version: row.version }, audit };
   },
   after({ id }) {
     revalidatePath("/pipeline");

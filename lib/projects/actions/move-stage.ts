@@ -5,7 +5,7 @@ import { WRITE_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
 import type { FieldErrors } from "@/lib/action-core";
 import type { AuditSpec } from "@/lib/audit";
-import { checkEvidence, discardEvidence, storeEvidence } from "@/lib/evidence/storage";
+import { checkEvidence, storeEvidence } from "@/lib/evidence/storage";
 import { ConflictError, FieldError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { closePendingRequests, lockProject, projectState } from "../records";
@@ -73,45 +73,40 @@ export const moveProjectStage = action({
       viewer,
     );
 
-    const key = evidence ? await storeEvidence(evidence) : null;
-    try {
-      const changes = await tx
-        .insert(stageChanges)
-        .values(
-          steps.map((toStage, i) => {
-            const final = i === steps.length - 1;
-            const verified = verifier && VERIFIED_STAGES.includes(toStage);
-            // The signing sits on the change into 签约, or on the request that will pass it.
-            const signs = signing && (state === "pending" || toStage === "signed");
-            return {
-              projectId: project.id,
-              fromStage: i === 0 ? project.stage : steps[i - 1]!,
-              toStage,
-              state,
-              reason: input.reason ?? null,
-              changedBy: viewer.id,
-              changedAt: at(i),
-              verifiedBy: verified ? viewer.id : null,
-              verifiedAt: verified ? at(i) : null,
-              signedOn: signs ? signing!.signedOn : null,
-              signedAmount: signs ? signing!.signedAmount : null,
-              signedCurrency: signs ? signing!.signedCurrency : null,
-              evidencePath: final ? key : null,
-              evidenceName: final ? (evidence?.name ?? null) : null,
-              evidenceType: final ? (evidence?.type ?? null) : null,
-              evidenceSize: final ? (evidence?.size ?? null) : null,
-              createdBy: viewer.id,
-              updatedBy: viewer.id,
-            };
-          }),
-        )
-        .returning();
-      audit.push({ entityType: "project", entityId: project.id, before: project, after: row });
-      for (const change of changes) audit.push({ entityType: "stage_change", entityId: change.id, before: null, after: change });
-    } catch (e) {
-      if (key) await discardEvidence(key);
-      throw e;
-    }
+    const changes = await tx
+      .insert(stageChanges)
+      .values(
+        steps.map((toStage, i) => {
+          const final = i === steps.length - 1;
+          const verified = verifier && VERIFIED_STAGES.includes(toStage);
+          // The signing sits on the change into 签约, or on the request that will pass it.
+          const signs = signing && (state === "pending" || toStage === "signed");
+          return {
+            projectId: project.id,
+            fromStage: i === 0 ? project.stage : steps[i - 1]!,
+            toStage,
+            state,
+            reason: input.reason ?? null,
+            changedBy: viewer.id,
+            changedAt: at(i),
+            verifiedBy: verified ? viewer.id : null,
+            verifiedAt: verified ? at(i) : null,
+            signedOn: signs ? signing!.signedOn : null,
+            signedAmount: signs ? signing!.signedAmount : null,
+            signedCurrency: signs ? signing!.signedCurrency : null,
+            evidenceName: final ? (evidence?.name ?? null) : null,
+            evidenceType: final ? (evidence?.type ?? null) : null,
+            evidenceSize: final ? (evidence?.size ?? null) : null,
+            createdBy: viewer.id,
+            updatedBy: viewer.id,
+          };
+        }),
+      )
+      .returning();
+    // The file goes with the last change, in this transaction: a move that fails keeps no file.
+    if (evidence) await storeEvidence(tx, changes.find((c) => c.toStage === steps.at(-1))!.id, evidence);
+    audit.push({ entityType: "project", entityId: project.id, before: project, after: row });
+    for (const change of changes) audit.push({ entityType: "stage_change", entityId: change.id, before: null, after: change });
     return {
       data: { id: row.id, stage: row.stage, status: row.status, version: row.version, pendingTo: state === "pending" ? input.toStage : null },
       audit,

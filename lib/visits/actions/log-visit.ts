@@ -8,6 +8,7 @@ import { action } from "@/lib/action";
 import type { AuditSpec } from "@/lib/audit";
 import { ConflictError, FieldError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { insertFollowUp } from "@/lib/follow-ups/write";
+import { insertOwned, requireLive } from "@/lib/records";
 import { insertAttendees } from "../records";
 import { logVisitInput } from "../schema";
 
@@ -24,11 +25,7 @@ export const logVisit = action({
    * of a delegation the caller may edit, locked. Anyone who writes may log a visit to any enterprise.
    */
   async load({ viewer, input, tx }) {
-    const [enterprise] = await tx
-      .select({ id: enterprises.id })
-      .from(enterprises)
-      .where(and(eq(enterprises.id, input.enterpriseId), isNull(enterprises.deletedAt)));
-    if (!enterprise) throw new FieldError("enterpriseId", "visits.rules.enterpriseMissing");
+    const enterprise = await requireLive(tx, enterprises, input.enterpriseId, "enterpriseId", "visits.rules.enterpriseMissing");
 
     let stop: typeof itineraryStops.$inferSelect | undefined;
     if (input.stopId) {
@@ -45,18 +42,16 @@ export const logVisit = action({
       if (found.stop.enterpriseId && found.stop.enterpriseId !== input.enterpriseId) throw new FieldError("enterpriseId", "visits.rules.stopEnterprise");
       stop = found.stop;
     }
-    if (input.eventId) {
-      const [event] = await tx.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), isNull(events.deletedAt)));
-      if (!event) throw new FieldError("eventId", "visits.rules.eventMissing");
-    }
+    if (input.eventId) await requireLive(tx, events, input.eventId, "eventId", "visits.rules.eventMissing");
     return { enterprise, stop };
   },
   async run({ viewer, input, tx, record: { stop } }) {
     const delegationId = stop?.delegationId ?? null;
 
-    const [visit] = await tx
-      .insert(visits)
-      .values({
+    const visit = await insertOwned(
+      tx,
+      visits,
+      {
         enterpriseId: input.enterpriseId,
         occurredAt: input.occurredAt,
         place: input.place ?? null,
@@ -64,20 +59,17 @@ export const logVisit = action({
         outcome: input.outcome ?? null,
         delegationId,
         eventId: input.eventId ?? null,
-        ownerId: viewer.id,
-        teamId: viewer.teamId,
-        createdBy: viewer.id,
-        updatedBy: viewer.id,
-      })
-      .returning();
-    const attendees = await insertAttendees(tx, viewer, visit!.id, input.enterpriseId, input);
-    const audit: AuditSpec[] = [{ entityType: "visit", entityId: visit!.id, before: null, after: { ...visit, attendees } }];
+      },
+      viewer,
+    );
+    const attendees = await insertAttendees(tx, viewer, visit.id, input.enterpriseId, input);
+    const audit: AuditSpec[] = [{ entityType: "visit", entityId: visit.id, before: null, after: { ...visit, attendees } }];
 
     for (const [i, step] of input.steps.entries()) {
       const followUp = await insertFollowUp(
         tx,
         viewer,
-        { enterpriseId: input.enterpriseId, visitId: visit!.id, kind: step.kind, title: step.title, dueOn: step.dueOn, assigneeId: step.assigneeId },
+        { enterpriseId: input.enterpriseId, visitId: visit.id, kind: step.kind, title: step.title, dueOn: step.dueOn, assigneeId: step.assigneeId },
         { assigneeField: `steps.${i}.assigneeId` },
       );
       audit.push({ entityType: "follow_up", entityId: followUp.id, before: null, after: followUp, action: "followUp.create" });
@@ -86,12 +78,12 @@ export const logVisit = action({
     if (stop) {
       const [done] = await tx
         .update(itineraryStops)
-        .set({ status: "done", visitId: visit!.id, updatedAt: new Date(), updatedBy: viewer.id, version: stop.version + 1 })
+        .set({ status: "done", visitId: visit.id, updatedAt: new Date(), updatedBy: viewer.id, version: stop.version + 1 })
         .where(eq(itineraryStops.id, stop.id))
         .returning();
       audit.push({ entityType: "itinerary_stop", entityId: stop.id, before: stop, after: done, action: "itineraryStop.done" });
     }
-    return { data: { id: visit!.id, enterpriseId: input.enterpriseId, delegationId }, audit };
+    return { data: { id: visit.id, enterpriseId: input.enterpriseId, delegationId }, audit };
   },
   after({ enterpriseId, delegationId }) {
     revalidatePath("/visits");

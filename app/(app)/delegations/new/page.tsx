@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { DelegationForm } from "@/components/delegations/delegation-form";
 import { requireCreator } from "@/lib/record-page";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("delegations"))("new") };
@@ -13,10 +13,9 @@ export default async function NewDelegationPage() {
   const t = await getTranslations("delegations");
   return (
     <ClientMessages namespaces={["delegations.directions", "delegations.form", "enterpriseForm.conflict"]}>
-      <div className="mx-auto max-w-3xl space-y-4">
-        <PageHeader back={{ href: "/delegations", label: t("back") }} title={t("new")} />
+      <FormPage back={{ href: "/delegations", label: t("back") }} title={t("new")} wide>
         <DelegationForm mode="create" />
-      </div>
+      </FormPage>
     </ClientMessages>
   );
 }

@@ -17,7 +17,7 @@ import {
   listEnterpriseEvents,
   listEnterpriseProjects,
 } from "@/lib/enterprises/detail-queries";
-import { listEnterpriseTimeline } from "@/lib/enterprises/timeline";
+import { listEnterpriseTimeline, TIMELINE_MAX_SHOWN, TIMELINE_PAGE_SIZE } from "@/lib/enterprises/timeline";
 import { primaryName } from "@/lib/i18n/display";
 import { KeyFacts } from "./_sections/facts";
 import { ChainNodeList, DelegationList, EventList, ProjectList } from "./_sections/linked";
@@ -42,14 +42,18 @@ export default async function EnterprisePage({
 }) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { viewer, db, detail } = await load(id);
-  const after = typeof query.timeline === "string" ? query.timeline : null;
+  // ?timeline=<n> shows the newest n entries (Load more adds a page below what is shown);
+  // past TIMELINE_MAX_SHOWN, ?timeline=<cursor> shows the page after that cursor on its own.
+  const asked = typeof query.timeline === "string" ? query.timeline : null;
+  const shown = asked && /^\d{1,4}$/.test(asked) ? Math.min(Math.max(Number(asked), TIMELINE_PAGE_SIZE), TIMELINE_MAX_SHOWN) : null;
+  const after = asked && shown === null ? asked : null;
   const [contacts, nodes, projects, events, delegations, timeline, t, te, locale] = await Promise.all([
     listEnterpriseContacts(db, id),
     listEnterpriseChainNodes(db, id),
     listEnterpriseProjects(db, viewer, id),
     listEnterpriseEvents(db, id),
     listEnterpriseDelegations(db, id),
-    listEnterpriseTimeline(db, viewer, id, { after }),
+    listEnterpriseTimeline(db, viewer, id, { after, limit: shown ?? TIMELINE_PAGE_SIZE }),
     getTranslations("enterpriseDetail"),
     getTranslations("enterprises"),
     getLocale(),

@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { atLeast } from "@/lib/auth/roles";
 import { requireViewer } from "@/lib/auth/session";
-import { listDeletedEnterprises } from "@/lib/enterprises/deleted-queries";
+import { listDeletedEnterprises } from "@/lib/enterprises/merge/deleted-queries";
 import { primaryName } from "@/lib/i18n/display";
 import { decodeCursor } from "@/lib/paging";
 import { ClientMessages } from "@/components/i18n/client-messages";

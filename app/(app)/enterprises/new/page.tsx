@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { EnterpriseForm } from "@/components/enterprises/enterprise-form";
 import { requireCreator } from "@/lib/record-page";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 
 export async function generateMetadata() {
   const t = await getTranslations("enterprises");
@@ -14,10 +14,9 @@ export default async function NewEnterprisePage() {
   const t = await getTranslations("enterprises");
   return (
     <ClientMessages namespaces={["enterpriseForm", "enterprises"]}>
-      <div className="mx-auto max-w-2xl space-y-4">
-        <PageHeader title={t("new")} />
+      <FormPage title={t("new")}>
         <EnterpriseForm />
-      </div>
+      </FormPage>
     </ClientMessages>
   );
 }

@@ -9,7 +9,7 @@ import { projectFormChoices } from "@/lib/projects/form-choices";
 import { getEnterpriseName } from "@/lib/projects/form-options";
 import { uuidParam } from "@/lib/validation";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 
 export async function generateMetadata() {
   const t = await getTranslations("projects");
@@ -46,8 +46,7 @@ export default async function NewProjectPage({
   const events = sourceEvent ? [{ id: sourceEvent.id, nameZh: sourceEvent.nameZh, nameEn: sourceEvent.nameEn, startsOn: sourceEvent.startsOn }, ...choices.events] : choices.events;
   return (
     <ClientMessages namespaces={["enterpriseForm.conflict", "projects.form", "projects.signing", "projects.stages", "projects.statuses"]}>
-      <div className="mx-auto max-w-2xl space-y-4">
-        <PageHeader back={{ href: `/enterprises/${enterprise.id}`, label: primaryName(enterprise, locale).first }} title={t("new")} />
+      <FormPage back={{ href: `/enterprises/${enterprise.id}`, label: primaryName(enterprise, locale).first }} title={t("new")}>
         <ProjectForm
           mode="create"
           enterpriseId={enterprise.id}
@@ -57,7 +56,7 @@ export default async function NewProjectPage({
           {...choices}
           events={events}
         />
-      </div>
+      </FormPage>
     </ClientMessages>
   );
 }

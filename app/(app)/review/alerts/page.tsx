@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AlertAssign } from "@/components/review/alerts-assign";
 import { AlertSection, ThresholdForm } from "@/components/review/alerts-section";
 import { ReviewTabs } from "@/components/review/review-tabs";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { requireViewer } from "@/lib/auth/session";
 import { primaryName } from "@/lib/i18n/display";
 import { clampParam, listOverdueFollowUps, listSignedNotStarted, listStalledProjects, SIGNED_MONTHS, STALLED_DAYS } from "@/lib/review/alerts";
@@ -26,7 +26,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Param
   const params = await searchParams;
   const stalledDays = clampParam(params.stalledDays, STALLED_DAYS);
   const months = clampParam(params.months, SIGNED_MONTHS);
-  const db = await getDb();
+  const db = await getReadDb();
   const [stalled, signed, overdue, people, t, tp, format, locale] = await Promise.all([
     listStalledProjects(db, viewer, stalledDays),
     listSignedNotStarted(db, viewer, months),

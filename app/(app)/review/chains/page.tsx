@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChainMapSection } from "@/components/review/chains-section";
 import { ReviewTabs } from "@/components/review/review-tabs";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { requireViewer } from "@/lib/auth/session";
 import { primaryName } from "@/lib/i18n/display";
 import { listChainMap } from "@/lib/review/chain-map";
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 
 export default async function ChainMapPage() {
   const viewer = await requireViewer();
-  const db = await getDb();
+  const db = await getReadDb();
   const [chains, t, locale] = await Promise.all([listChainMap(db, viewer), getTranslations("chainMap"), getLocale()]);
   return (
     <div className="mx-auto max-w-5xl space-y-6">

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ReviewTabs } from "@/components/review/review-tabs";
 import { TargetForm } from "@/components/review/targets-form";
 import { buttonClass } from "@/components/ui/button";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { requireViewer } from "@/lib/auth/session";
 import { shanghaiYear } from "@/lib/time";
 import { primaryName } from "@/lib/i18n/display";
@@ -23,7 +23,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const thisYear = shanghaiYear();
   const parsed = Number.parseInt(Array.isArray(asked) ? (asked[0] ?? "") : (asked ?? ""), 10);
   const year = Number.isInteger(parsed) && parsed >= 2000 && parsed <= 2100 ? parsed : thisYear;
-  const db = await getDb();
+  const db = await getReadDb();
   const [rows, t, locale] = await Promise.all([listEditableTargets(db, viewer, year), getTranslations("targets"), getLocale()]);
 
   return (

@@ -9,7 +9,7 @@ import { uuidParam } from "@/lib/validation";
 import { type VisitPrefill, prefillFromEnterprise, prefillFromEvent, prefillFromStop } from "@/lib/visits/prefill";
 import { visitPeople } from "@/lib/visits/people";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 
 export async function generateMetadata() {
   const t = await getTranslations("visits");
@@ -66,8 +66,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
       : null;
   return (
     <ClientMessages namespaces={["enterpriseForm.conflict", "enterprisePicker", "followUps.kinds", "visits"]}>
-      <div className="mx-auto max-w-2xl space-y-4">
-        <PageHeader back={{ href: "/visits", label: t("title") }} title={t("newTitle")} subtitle={context ? <p className="text-sm text-slate-600">{context}</p> : null} />
+      <FormPage back={{ href: "/visits", label: t("title") }} title={t("newTitle")} subtitle={context ? <p className="text-sm text-slate-600">{context}</p> : null}>
         <VisitForm
           mode="create"
           viewerId={viewer.id}
@@ -88,7 +87,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
             theirsNew: "",
           }}
         />
-      </div>
+      </FormPage>
     </ClientMessages>
   );
 }

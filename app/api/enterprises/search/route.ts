@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { getDb } from "@/db";
+import { getReadDb } from "@/lib/read-db";
 import { getViewer } from "@/lib/auth/session";
 import { parseEnterpriseFilters } from "@/lib/enterprises/filters";
 import { identifyEnterprises, listEnterprises } from "@/lib/enterprises/queries";
@@ -23,14 +23,14 @@ export async function GET(request: NextRequest) {
     .map((n) => stripControlCharacters(n).slice(0, 200));
   const code = stripControlCharacters(params.get("code") ?? "").replace(/\s+/g, "").toUpperCase().slice(0, 18);
   if (names.length > 0 || code) {
-    const found = await identifyEnterprises(await getDb(), { names, creditCode: code });
+    const found = await identifyEnterprises(await getReadDb(), { names, creditCode: code });
     return Response.json({
       items: found.map((r) => ({ id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, aliases: r.aliases, creditCode: r.creditCode, city: r.city, country: r.country })),
     });
   }
   const q = (params.get("q") ?? "").slice(0, 100);
   if (!q.trim()) return Response.json({ items: [] });
-  const { rows } = await listEnterprises(await getDb(), viewer, { filters: parseEnterpriseFilters({ q }), limit: 10 });
+  const { rows } = await listEnterprises(await getReadDb(), viewer, { filters: parseEnterpriseFilters({ q }), limit: 10 });
   return Response.json({
     items: rows.map((r) => ({ id: r.id, nameZh: r.nameZh, nameEn: r.nameEn, city: r.city, country: r.country })),
   });

@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db";
 import { getViewer } from "@/lib/auth/session";
 import { EVIDENCE_TYPES, type EvidenceType } from "@/lib/evidence/limits";
-import { readEvidence } from "@/lib/evidence/storage";
 import { getEvidence } from "@/lib/projects/evidence-queries";
 import { uuidParam } from "@/lib/validation";
 
@@ -17,12 +16,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!uuidParam.safeParse(id).success) return new NextResponse(null, { status: 404 });
   const row = await getEvidence(await getDb(), viewer, id);
   if (!row || !isEvidenceType(row.type)) return new NextResponse(null, { status: 404 });
-  const bytes = await readEvidence(row.path);
-  if (!bytes) return new NextResponse(null, { status: 404 });
-  return new NextResponse(new Uint8Array(bytes), {
+  return new NextResponse(new Uint8Array(row.bytes), {
     headers: {
       "content-type": row.type,
-      "content-length": String(bytes.byteLength),
+      "content-length": String(row.bytes.byteLength),
       "content-disposition": `attachment; filename="evidence.${EVIDENCE_TYPES[row.type]}"`,
       "x-content-type-options": "nosniff",
       "cache-control": "private, no-store",

@@ -3,7 +3,7 @@ import { DelegationForm } from "@/components/delegations/delegation-form";
 import { getDelegation } from "@/lib/delegations/queries";
 import { delegationFormValues } from "@/lib/delegations/values";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 import { editPage } from "@/lib/record-page";
 
 const load = editPage(getDelegation);
@@ -15,10 +15,9 @@ export default async function EditDelegationPage({ params }: { params: Promise<{
   const d = detail.delegation;
   return (
     <ClientMessages namespaces={["delegations.directions", "delegations.form", "enterpriseForm.conflict"]}>
-      <div className="mx-auto max-w-3xl space-y-4">
-        <PageHeader back={{ href: `/delegations/${id}`, label: d.name }} title={t("editTitle")} />
+      <FormPage back={{ href: `/delegations/${id}`, label: d.name }} title={t("editTitle")} wide>
         <DelegationForm mode="edit" id={d.id} version={d.version} values={delegationFormValues(d)} />
-      </div>
+      </FormPage>
     </ClientMessages>
   );
 }

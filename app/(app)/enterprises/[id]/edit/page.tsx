@@ -4,7 +4,7 @@ import { getEnterpriseDetail } from "@/lib/enterprises/detail-queries";
 import { enterpriseFormValues } from "@/lib/enterprises/form-values";
 import { primaryName } from "@/lib/i18n/display";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 import { editPage } from "@/lib/record-page";
 
 const load = editPage(getEnterpriseDetail);
@@ -20,10 +20,9 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   const name = primaryName(enterprise, locale).first;
   return (
     <ClientMessages namespaces={["enterpriseForm", "enterprises"]}>
-      <div className="mx-auto max-w-2xl space-y-4">
-        <PageHeader back={{ href: `/enterprises/${id}`, label: name }} title={t("editTitle", { name })} />
+      <FormPage back={{ href: `/enterprises/${id}`, label: name }} title={t("editTitle", { name })}>
         <EnterpriseForm mode="edit" id={id} version={enterprise.version} values={enterpriseFormValues(enterprise)} />
-      </div>
+      </FormPage>
     </ClientMessages>
   );
 }

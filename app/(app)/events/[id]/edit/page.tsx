@@ -4,7 +4,7 @@ import { getEvent } from "@/lib/events/queries";
 import { eventFormValues } from "@/lib/events/values";
 import { primaryName } from "@/lib/i18n/display";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 import { editPage } from "@/lib/record-page";
 
 const load = editPage(getEvent);
@@ -21,15 +21,9 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const e = detail.event;
   return (
     <ClientMessages namespaces={["enterpriseForm.conflict", "events.form", "events.kinds"]}>
-      <div className="mx-auto max-w-2xl space-y-4">
-        <PageHeader back={{ href: `/events/${id}`, label: primaryName(e, locale).first }} title={t("edit")} />
-        <EventForm
-          mode="edit"
-          id={id}
-          version={e.version}
-          values={eventFormValues(e)}
-        />
-      </div>
+      <FormPage back={{ href: `/events/${id}`, label: primaryName(e, locale).first }} title={t("edit")}>
+        <EventForm mode="edit" id={id} version={e.version} values={eventFormValues(e)} />
+      </FormPage>
     </ClientMessages>
   );
 }

@@ -4,7 +4,7 @@ import { projectFormChoices } from "@/lib/projects/form-choices";
 import { getProject } from "@/lib/projects/queries";
 import { projectFormValues } from "@/lib/projects/values";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 import { editPage } from "@/lib/record-page";
 
 const load = editPage(getProject);
@@ -20,10 +20,9 @@ export default async function EditProjectPage({ params }: { params: Promise<{ id
   const [choices, t] = await Promise.all([projectFormChoices(db, viewer, detail.project.teamId), getTranslations("projects")]);
   return (
     <ClientMessages namespaces={["enterpriseForm.conflict", "projects.form", "projects.signing", "projects.stages", "projects.statuses"]}>
-      <div className="mx-auto max-w-2xl space-y-4">
-        <PageHeader back={{ href: `/projects/${id}`, label: detail.project.name }} title={t("edit")} />
+      <FormPage back={{ href: `/projects/${id}`, label: detail.project.name }} title={t("edit")}>
         <ProjectForm mode="edit" id={id} version={detail.project.version} values={projectFormValues(detail.project)} {...choices} />
-      </div>
+      </FormPage>
     </ClientMessages>
   );
 }

@@ -4,7 +4,7 @@ import { visitPeople } from "@/lib/visits/people";
 import { getVisit } from "@/lib/visits/queries";
 import { visitFormValues } from "@/lib/visits/values";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { PageHeader } from "@/components/ui/page-header";
+import { FormPage } from "@/components/ui/form-page";
 import { editPage } from "@/lib/record-page";
 
 const load = editPage(getVisit);
@@ -22,8 +22,7 @@ export default async function EditVisitPage({ params }: { params: Promise<{ id: 
   const people = await visitPeople(db, viewer, ours);
   return (
     <ClientMessages namespaces={["enterpriseForm.conflict", "enterprisePicker", "followUps.kinds", "visits"]}>
-      <div className="mx-auto max-w-2xl space-y-4">
-        <PageHeader back={{ href: `/visits/${id}`, label: t("title") }} title={t("editTitle")} />
+      <FormPage back={{ href: `/visits/${id}`, label: t("title") }} title={t("editTitle")}>
         <VisitForm
           mode="edit"
           id={id}
@@ -37,7 +36,7 @@ export default async function EditVisitPage({ params }: { params: Promise<{ id: 
             theirsNew: d.attendees.filter((a) => a.side === "theirs" && !a.contactId && a.name).map((a) => a.name!),
           })}
         />
-      </div>
+      </FormPage>
     </ClientMessages>
   );
 }

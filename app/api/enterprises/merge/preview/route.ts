@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
-import { getMergePreview } from "@/lib/enterprises/merge-queries";
+import { getMergePreview } from "@/lib/enterprises/merge/queries";
 import { uuidParam } from "@/lib/validation";
 import { mergingViewer, refuse } from "../respond";
 
