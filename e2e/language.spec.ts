@@ -10,7 +10,7 @@ test("switching language changes the whole UI and is remembered after signing ou
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("企业");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   const nav = page.getByRole("navigation", { name: "栏目" });
-  for (const label of ["企业", "活动", "代表团", "走访", "我的今日", "项目库", "研判"]) await expect(nav).toContainText(label);
+  for (const label of ["企业", "活动", "代表团", "走访", "我的今日", "项目库", "项目盘点"]) await expect(nav).toContainText(label);
   await expect(page.getByRole("columnheader", { name: "名称" })).toBeVisible();
   await expect(page.getByText("Enterprises", { exact: true })).toHaveCount(0);
 

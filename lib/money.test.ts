@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDecimals, fromYuan, groupDigits, roundDecimal, shiftDecimal, toWanYi, toYuan } from "./money";
+import { addDecimals, displayUnit, fromYuan, groupDigits, roundDecimal, inDisplayUnit, shiftDecimal, toWanYi, toYuan } from "./money";
 import { amountText } from "./money-fields";
 
 describe("money", () => {
@@ -42,5 +42,18 @@ describe("money", () => {
     expect(amountText.safeParse("1e5").success).toBe(false);
     expect(amountText.safeParse("1,200.50").data).toBe("1,200.50");
     expect(amountText.safeParse("").data).toBeUndefined();
+  });
+});
+
+describe("the display unit rule", () => {
+  it("chooses 万元 or 亿元 in Chinese and CNY thousand or million in English from the largest amount", () => {
+    expect(displayUnit(["99999999.99", "5"], "zh-CN")).toBe("wan");
+    expect(displayUnit(["100000000.00", "5"], "zh-CN")).toBe("yi");
+    expect(displayUnit(["999999.99"], "en")).toBe("thousand");
+    expect(displayUnit(["-2500000.00", "10"], "en")).toBe("million");
+    expect(displayUnit([], "en")).toBe("thousand");
+    expect(inDisplayUnit("472000000.00", "yi")).toBe("4.72");
+    expect(inDisplayUnit("472000000.00", "million")).toBe("472.00");
+    expect(inDisplayUnit("1234.56", "yuan")).toBe("1234.56");
   });
 });

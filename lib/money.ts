@@ -92,3 +92,28 @@ export function groupDigits(value: string, locale: string): string {
   const decimal = numberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
   return `${negative ? "-" : ""}${grouped}${frac ? decimal + frac : ""}`;
 }
+
+/**
+ * The one rule for showing CNY amounts, on every screen and in every export:
+ * - Chinese reads 万元, or 亿元 once the amount reaches one 亿 (10^8 yuan); English reads
+ *   CNY thousand, or CNY million once it reaches one million.
+ * - A table or chart shows all its amounts in one unit, chosen from its largest amount, and
+ *   names it once in the column or row header or the axis label, never beside each number.
+ *   A figure standing alone (a card, a fact on a record page) chooses from its own value and
+ *   carries its unit.
+ * - Screens round to two decimals; CSV exports hold exact yuan under headers saying 元 / CNY.
+ */
+export const DISPLAY_UNITS = { yuan: 0, thousand: 3, wan: 4, million: 6, yi: 8 } as const;
+export type DisplayUnit = keyof typeof DISPLAY_UNITS;
+
+/** The unit a set of yuan amounts is shown in, from the largest of them (see the rule above). */
+export function displayUnit(yuanAmounts: readonly string[], locale: string): DisplayUnit {
+  const digits = Math.max(0, ...yuanAmounts.map((v) => split(v).int.replace(/^0+/, "").length));
+  if (locale.startsWith("zh")) return digits > 8 ? "yi" : "wan";
+  return digits > 6 ? "million" : "thousand";
+}
+
+/** A yuan amount in a display unit, rounded to two decimals: "472000000" in yi → "4.72". */
+export function inDisplayUnit(yuan: string, unit: DisplayUnit): string {
+  return roundDecimal(shiftDecimal(yuan, -DISPLAY_UNITS[unit]), 2);
+}

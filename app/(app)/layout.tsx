@@ -19,7 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2">
-          <Link href="/enterprises" className="order-1 flex items-baseline gap-2 font-semibold text-brand-900">
+          <Link href="/enterprises" className="order-1 flex min-h-11 items-center gap-2 font-semibold text-brand-900 sm:min-h-0 sm:items-baseline">
             <span className="text-lg">{t("name")}</span>
             <span className="hidden text-xs font-normal text-slate-500 lg:inline">{t("tagline")}</span>
           </Link>

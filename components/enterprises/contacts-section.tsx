@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { contactFormValues } from "@/lib/contacts/form";
+import { languageName } from "@/lib/i18n/display";
 import type { EnterpriseContact } from "@/lib/enterprises/detail-queries";
 import { ContactForm } from "./contacts-form";
 import { RemoveContactButton } from "./contacts-remove";
@@ -60,6 +61,7 @@ export function ContactsSection({ enterpriseId, contacts, canEdit }: { enterpris
 
 function ContactCard({ contact: c, children }: { contact: EnterpriseContact; children: ReactNode }) {
   const t = useTranslations("enterpriseContacts");
+  const locale = useLocale();
   const row = (label: string, value: ReactNode) => (
     <div className="flex gap-2">
       <dt className="w-20 shrink-0 text-slate-500">{label}</dt>
@@ -74,10 +76,10 @@ function ContactCard({ contact: c, children }: { contact: EnterpriseContact; chi
           {c.title ? <span className="font-normal text-slate-600"> · {c.title}</span> : null}
         </h3>
         <dl className="space-y-0.5 text-sm">
-          {c.phone ? row(t("fields.phone"), <a href={`tel:${c.phone.replace(/[^\d+]/g, "")}`} className="text-brand-700 hover:underline">{c.phone}</a>) : null}
-          {c.email ? row(t("fields.email"), <a href={`mailto:${c.email}`} className="text-brand-700 hover:underline">{c.email}</a>) : null}
+          {c.phone ? row(t("fields.phone"), <a href={`tel:${c.phone.replace(/[^\d+]/g, "")}`} className="inline-flex min-h-11 items-center text-brand-700 hover:underline sm:min-h-0">{c.phone}</a>) : null}
+          {c.email ? row(t("fields.email"), <a href={`mailto:${c.email}`} className="inline-flex min-h-11 items-center break-all text-brand-700 hover:underline sm:min-h-0">{c.email}</a>) : null}
           {c.wechat ? row(t("fields.wechat"), c.wechat) : null}
-          {c.language ? row(t("fields.language"), c.language) : null}
+          {c.language ? row(t("fields.language"), languageName(c.language, locale)) : null}
           {c.notes ? row(t("fields.notes"), <span className="whitespace-pre-line">{c.notes}</span>) : null}
         </dl>
       </div>

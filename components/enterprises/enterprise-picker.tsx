@@ -71,11 +71,11 @@ function EnterprisePickerInner({ name, label, defaultValue = null, errors, onCha
       </label>
       <input type="hidden" name={name} value={picked?.id ?? ""} />
       {picked ? (
-        <div className="flex items-center justify-between gap-2 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm">
+        <div className="flex items-center justify-between gap-2 rounded-md border border-slate-300 bg-slate-50 px-3 text-sm sm:py-2">
           <span className="min-w-0 truncate font-medium" data-testid={`${name}-picked`}>
             {primaryName(picked, locale).first}
           </span>
-          <button type="button" onClick={() => choose(null)} className="shrink-0 text-brand-700 hover:underline">
+          <button type="button" onClick={() => choose(null)} className="inline-flex min-h-11 shrink-0 items-center text-brand-700 hover:underline sm:min-h-0">
             {t("change")}
           </button>
         </div>
@@ -109,7 +109,7 @@ function EnterprisePickerInner({ name, label, defaultValue = null, errors, onCha
               } else return;
               e.preventDefault();
             }}
-            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-red-600 sm:text-sm"
+            className="block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-red-600 sm:min-h-0 sm:text-sm"
           />
           {open && text.trim() ? (
             <ul id={listId} role="listbox" className="absolute z-30 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
@@ -125,7 +125,7 @@ function EnterprisePickerInner({ name, label, defaultValue = null, errors, onCha
                       ev.preventDefault();
                       choose(e);
                     }}
-                    className="cursor-pointer px-3 py-2 text-sm aria-selected:bg-brand-50"
+                    className="cursor-pointer px-3 py-3 text-sm aria-selected:bg-brand-50 sm:py-2"
                   >
                     <span className="font-medium">{n.first}</span>
                     {n.second ? <span className="ml-2 text-xs text-slate-500">{n.second}</span> : null}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import type { TimelineItem, TimelineKind } from "@/lib/enterprises/timeline";
+import { TIMELINE_MAX_SHOWN, TIMELINE_PAGE_SIZE, type TimelineItem, type TimelineKind } from "@/lib/enterprises/timeline";
 
 // Where each kind of item leads; edits have no page of their own.
 const ROUTES: Partial<Record<TimelineKind, string>> = {
@@ -75,7 +75,11 @@ function describe(item: TimelineItem, t: T, locale: string): { title: string; li
   }
 }
 
-/** One page of the enterprise's history, newest first, with a plain link to the next page. */
+/**
+ * The enterprise's history, newest first. "Load more" is a plain link that lists one page more
+ * below the entries shown and lands on the first new one; past TIMELINE_MAX_SHOWN entries it
+ * opens the next page on its own, with a link back to the newest.
+ */
 export async function Timeline({ enterpriseId, items, next, paged }: { enterpriseId: string; items: TimelineItem[]; next: string | null; paged: boolean }) {
   const [translate, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const t = translate as unknown as T;
@@ -85,7 +89,7 @@ export async function Timeline({ enterpriseId, items, next, paged }: { enterpris
   return (
     <div className="space-y-4">
       <ol className="relative space-y-4 border-l border-slate-200 pl-4">
-        {items.map((item) => {
+        {items.map((item, index) => {
           const { title, lines } = describe(item, t, locale);
           const route = ROUTES[item.kind];
           const href = route && item.refId ? `${route}/${item.refId}` : null;
@@ -93,7 +97,7 @@ export async function Timeline({ enterpriseId, items, next, paged }: { enterpris
             ? format.dateTime(item.at, { dateStyle: "medium" })
             : format.dateTime(item.at, { dateStyle: "medium", timeStyle: "short" });
           return (
-            <li key={item.key} data-kind={item.kind} className="relative">
+            <li key={item.key} id={paged ? undefined : `timeline-${index}`} data-kind={item.kind} className="relative scroll-mt-20">
               <span aria-hidden className="absolute -left-[21.5px] top-1.5 size-2.5 rounded-full border-2 border-white bg-brand-600" />
               <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
                 <time dateTime={item.at.toISOString()}>{when}</time>
@@ -101,7 +105,7 @@ export async function Timeline({ enterpriseId, items, next, paged }: { enterpris
               </div>
               <p className="mt-0.5 font-medium break-words">
                 {href ? (
-                  <Link href={href} className="text-brand-700 hover:underline">
+                  <Link href={href} className="inline-flex min-h-11 items-center text-brand-700 hover:underline sm:min-h-0">
                     {title}
                   </Link>
                 ) : (
@@ -125,7 +129,15 @@ export async function Timeline({ enterpriseId, items, next, paged }: { enterpris
           </Link>
         ) : null}
         {next ? (
-          <Link href={`/enterprises/${enterpriseId}?timeline=${next}#timeline`} className={buttonClass("secondary")}>
+          <Link
+            href={
+              !paged && items.length + TIMELINE_PAGE_SIZE <= TIMELINE_MAX_SHOWN
+                ? `/enterprises/${enterpriseId}?timeline=${items.length + TIMELINE_PAGE_SIZE}#timeline-${items.length}`
+                : `/enterprises/${enterpriseId}?timeline=${next}#timeline`
+            }
+            scroll={false}
+            className={buttonClass("secondary")}
+          >
             {t("enterpriseTimeline.loadMore")}
           </Link>
         ) : null}

@@ -50,7 +50,7 @@ export function LinkToEventForm({ enterpriseId, events }: { enterpriseId: string
       <div className="grid gap-2 sm:grid-cols-[1fr_1fr]">
         <label className="block space-y-1 text-sm">
           <span className="font-medium text-slate-800">{t("filter")}</span>
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm" />
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} className="block w-full rounded-md border border-slate-300 min-h-11 px-3 py-2 text-base sm:min-h-0 sm:text-sm" />
         </label>
         <label className="block space-y-1 text-sm">
           <span className="font-medium text-slate-800">{t("event")}</span>
@@ -59,7 +59,7 @@ export function LinkToEventForm({ enterpriseId, events }: { enterpriseId: string
             onChange={(e) => setEventId(e.target.value)}
             aria-invalid={Boolean(error)}
             aria-describedby={`${id}-error`}
-            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+            className="block w-full rounded-md border border-slate-300 bg-white min-h-11 px-3 py-2 text-base sm:min-h-0 sm:text-sm"
           >
             <option value="">{t("choose")}</option>
             {shown.map((e) => (
@@ -73,7 +73,7 @@ export function LinkToEventForm({ enterpriseId, events }: { enterpriseId: string
       <div className="flex flex-wrap items-end gap-2">
         <label className="block space-y-1 text-sm">
           <span className="font-medium text-slate-800">{t("role")}</span>
-          <select name="role" defaultValue="attendee" className="block rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm">
+          <select name="role" defaultValue="attendee" className="block rounded-md border border-slate-300 bg-white min-h-11 px-3 py-2 text-base sm:min-h-0 sm:text-sm">
             {PARTICIPANT_ROLES.map((r) => (
               <option key={r} value={r}>
                 {roleName(r)}

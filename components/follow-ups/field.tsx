@@ -10,7 +10,7 @@ interface Props {
 }
 
 const CONTROL =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm sm:text-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
+  "block w-full rounded-md border border-slate-300 bg-white min-h-11 px-3 py-2 text-base sm:min-h-0 text-slate-900 shadow-sm sm:text-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
 
 /** components/ui/field.tsx with a caller-chosen id, for forms repeated on one page. */
 export function ScopedField({ id, name, label, errors, children }: Props) {

@@ -41,12 +41,12 @@ export function FollowUpItem({ item, people, today, overdue }: { item: FollowUpR
         </p>
         <p className={`text-sm ${overdue ? "font-medium text-red-700" : "text-slate-600"}`}>{item.status === "open" ? t("due", { date: due }) : t(`statuses.${item.status}`)}</p>
       </div>
-      <p className="flex flex-wrap gap-x-3 text-sm text-slate-600">
-        <Link href={`/enterprises/${item.enterpriseId}`} className="text-brand-700 hover:underline">
+      <p className="flex flex-wrap items-center gap-x-3 text-sm text-slate-600">
+        <Link href={`/enterprises/${item.enterpriseId}`} className="inline-flex min-h-11 items-center text-brand-700 hover:underline sm:min-h-0">
           {enterprise}
         </Link>
         {item.projectId && item.projectName ? (
-          <Link href={`/projects/${item.projectId}`} className="text-brand-700 hover:underline">
+          <Link href={`/projects/${item.projectId}`} className="inline-flex min-h-11 items-center text-brand-700 hover:underline sm:min-h-0">
             {item.projectName}
           </Link>
         ) : null}

@@ -31,7 +31,7 @@ function Closed({ items, today }: { items: Awaited<ReturnType<typeof listFollowU
   const t = useTranslations("followUps");
   return (
     <details className="text-sm">
-      <summary className="cursor-pointer text-slate-600">{t("recentlyDone", { count: items.length })}</summary>
+      <summary className="cursor-pointer py-3 text-slate-600 sm:py-0">{t("recentlyDone", { count: items.length })}</summary>
       <FollowUpList items={items} people={[]} today={today} />
     </details>
   );

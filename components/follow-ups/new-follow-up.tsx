@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
+import { type ReactNode, useRef } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
@@ -11,7 +11,9 @@ import { createFollowUp } from "@/lib/follow-ups/actions/create-follow-up";
 import { shanghaiDay } from "@/lib/time";
 
 interface Props {
-  enterpriseId: string;
+  /** The enterprise it is about; without one (My day), `chooseEnterprise` draws the field that asks. */
+  enterpriseId?: string;
+  chooseEnterprise?: (errors: string[] | undefined) => ReactNode;
   projectId?: string;
   visitId?: string;
   /** Today in Asia/Shanghai (YYYY-MM-DD), the earliest due day offered; computed when omitted. */
@@ -19,10 +21,11 @@ interface Props {
 }
 
 /**
- * "New follow-up" for an enterprise, one of its projects, or a visit: a folded form that assigns
- * the task to the creator (reassign it from My day).
+ * "New follow-up" for an enterprise, one of its projects, or a visit, or on My day for an
+ * enterprise chosen in the form: a folded form that assigns the task to the creator (reassign it
+ * from My day).
  */
-export function NewFollowUp({ enterpriseId, projectId, visitId, today = shanghaiDay() }: Props) {
+export function NewFollowUp({ enterpriseId, chooseEnterprise, projectId, visitId, today = shanghaiDay() }: Props) {
   const t = useTranslations("followUps.form");
   const kindName = useTranslations("followUps.kinds");
   const details = useRef<HTMLDetailsElement>(null);
@@ -31,16 +34,20 @@ export function NewFollowUp({ enterpriseId, projectId, visitId, today = shanghai
     success: t("created"),
     onSuccess: () => details.current?.removeAttribute("open"),
   });
-  const prefix = `fu-${projectId ?? visitId ?? enterpriseId}`.slice(0, 20);
+  const prefix = `fu-${projectId ?? visitId ?? enterpriseId ?? "new"}`.slice(0, 20);
   return (
     <details ref={details} className="rounded-md border border-slate-200 bg-slate-50 [&[open]]:bg-white">
-      <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-brand-700">{t("open")}</summary>
+      <summary className="flex min-h-11 cursor-pointer items-center px-3 py-2 text-sm font-medium text-brand-700 sm:min-h-0">{t("open")}</summary>
       <form
         noValidate
         onSubmit={onSubmit}
         className="space-y-3 p-3 pt-1"
       >
-        <input type="hidden" name="enterpriseId" value={enterpriseId} />
+        {enterpriseId ? (
+          <input type="hidden" name="enterpriseId" value={enterpriseId} />
+        ) : (
+          chooseEnterprise?.(errors.enterpriseId)
+        )}
         {projectId ? <input type="hidden" name="projectId" value={projectId} /> : null}
         {visitId ? <input type="hidden" name="visitId" value={visitId} /> : null}
         <FormMessage notice={notice} />

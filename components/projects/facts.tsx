@@ -6,6 +6,22 @@ import type { ProjectDetail } from "@/lib/projects/queries";
 import { shanghaiInstant } from "@/lib/time";
 import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 
+/** The event or delegation the project came from, as a link to it. */
+function ProjectSource({ detail, fallback }: { detail: ProjectDetail; fallback: React.ReactNode }) {
+  const locale = useLocale();
+  const p = detail.project;
+  const eventName = locale === "en" ? (detail.sourceEventEn ?? detail.sourceEventZh) : (detail.sourceEventZh ?? detail.sourceEventEn);
+  const [href, name] = p.sourceEventId && eventName ? [`/events/${p.sourceEventId}`, eventName]
+    : p.sourceDelegationId && detail.sourceDelegation ? [`/delegations/${p.sourceDelegationId}`, detail.sourceDelegation]
+    : [null, null];
+  if (!href) return <>{fallback}</>;
+  return (
+    <Link href={href} className="inline-flex min-h-11 items-center text-brand-700 underline-offset-2 hover:underline sm:min-h-0">
+      {name}
+    </Link>
+  );
+}
+
 export function ProjectFacts({ detail }: { detail: ProjectDetail }) {
   const t = useTranslations("projects.facts");
   const tc = useTranslations("common");
@@ -17,7 +33,7 @@ export function ProjectFacts({ detail }: { detail: ProjectDetail }) {
   const rows: [string, React.ReactNode][] = [
     [
       t("enterprise"),
-      <Link key="e" href={`/enterprises/${p.enterpriseId}`} className="text-brand-700 hover:underline">
+      <Link key="e" href={`/enterprises/${p.enterpriseId}`} className="inline-flex min-h-11 items-center text-brand-700 hover:underline sm:min-h-0">
         {primaryName({ nameZh: detail.enterpriseNameZh, nameEn: detail.enterpriseNameEn }, locale).first}
       </Link>,
     ],
@@ -42,7 +58,7 @@ export function ProjectFacts({ detail }: { detail: ProjectDetail }) {
     [t("landMu"), p.landMu === null ? notSet : t("mu", { value: groupDigits(p.landMu, locale) })],
     [t("owner"), detail.ownerName ?? notSet],
     [t("team"), pick(detail.teamNameZh, detail.teamNameEn) ?? notSet],
-    [t("source"), pick(detail.sourceEventZh, detail.sourceEventEn) ?? detail.sourceDelegation ?? notSet],
+    [t("source"), <ProjectSource key="s" detail={detail} fallback={notSet} />],
     [t("signedOn"), p.signedOn ? format.dateTime(shanghaiInstant(p.signedOn), { dateStyle: "medium" }) : notSet],
   ];
   return (

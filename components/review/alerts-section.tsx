@@ -25,7 +25,7 @@ export function ThresholdForm({ name, value, min, max, label, hint, apply, keep 
       <div className="space-y-1">
         <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
         <input id={id} name={name} type="number" inputMode="numeric" min={min} max={max} defaultValue={value} aria-describedby={`${id}-hint`}
-          className="block w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm" />
+          className="block w-28 rounded-md border border-slate-300 bg-white min-h-11 px-3 py-2 text-base sm:min-h-0 sm:text-sm" />
         <p id={`${id}-hint`} className="sr-only">{hint}</p>
       </div>
       <button type="submit" className={buttonClass("secondary", "min-h-10 px-3")}>{apply}</button>

@@ -68,7 +68,10 @@ export function ReviewChart({ data, labels, kind = "bar", horizontal = false }: 
             </span>
           ))}
         </div>
-      ) : null}
+      ) : (
+        // One series: its label names what the axis counts and in which unit (the table's header).
+        <p className="text-center text-xs text-slate-700">{labels[0]}</p>
+      )}
       {/* The plot is laid over its box, so that its measured size never widens the box itself. */}
       <div ref={ref} className="relative min-h-0 min-w-0 flex-1 overflow-hidden">
         {width > 0 && height > 0 ? (

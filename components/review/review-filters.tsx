@@ -8,7 +8,7 @@ interface Option {
   nameEn: string;
 }
 
-const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const SELECT = "block min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm sm:min-h-0";
 
 /** A plain GET form: the choice lands in the URL, so a review can be bookmarked and works without script. */
 export function ReviewFilterForm({ filters, years, teams, chains }: { filters: ReviewFilters; years: number[]; teams: Option[]; chains: Option[] }) {

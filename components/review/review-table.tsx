@@ -1,14 +1,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { WanYi } from "@/components/ui/wan-yi";
-import { groupDigits } from "@/lib/money";
+import { type DisplayUnit, groupDigits, inDisplayUnit } from "@/lib/money";
 import type { Cell, ReviewTable } from "@/lib/review/cells";
 
-function CellValue({ cell }: { cell: Cell }) {
+/** A cell's value; an amount in the table's unit, which its header names (lib/money.ts). */
+function CellValue({ cell, unit }: { cell: Cell; unit: DisplayUnit }) {
   const locale = useLocale();
   switch (cell.kind) {
     case "money":
-      return <WanYi yuan={cell.value} />;
+      return <span className="tabular-nums">{groupDigits(inDisplayUnit(cell.value, unit), locale)}</span>;
     case "count":
       return <span className="tabular-nums">{groupDigits(String(cell.value), locale)}</span>;
     case "percent":
@@ -31,7 +31,7 @@ export function ReviewSection({ table, exportHref, chart }: { table: ReviewTable
     <section aria-labelledby={headingId} className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={headingId} className="text-lg font-semibold">{table.caption}</h2>
-        <a href={exportHref} download className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline" aria-label={t("exportCsvOf", { table: table.caption })}>
+        <a href={exportHref} download className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline-offset-2 hover:underline sm:min-h-0" aria-label={t("exportCsvOf", { table: table.caption })}>
           {t("exportCsv")}
         </a>
       </div>
@@ -54,9 +54,9 @@ export function ReviewSection({ table, exportHref, chart }: { table: ReviewTable
                 <tr key={r} className="border-b border-slate-100 last:border-0">
                   {row.map((cell, i) =>
                     i === 0 ? (
-                      <th key={i} scope="row" className="px-2 py-1.5 text-left font-normal">{<CellValue cell={cell} />}</th>
+                      <th key={i} scope="row" className="px-2 py-1.5 text-left font-normal">{<CellValue cell={cell} unit={table.unit} />}</th>
                     ) : (
-                      <td key={i} className={`px-2 py-1.5 ${cell.kind === "text" ? "text-left" : "text-right"}`}><CellValue cell={cell} /></td>
+                      <td key={i} className={`px-2 py-1.5 ${cell.kind === "text" ? "text-left" : "text-right"}`}><CellValue cell={cell} unit={table.unit} /></td>
                     ),
                   )}
                 </tr>

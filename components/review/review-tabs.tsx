@@ -24,7 +24,7 @@ export async function ReviewTabs({ current }: { current: ReviewTab }) {
           key={tab.key}
           href={tab.href}
           aria-current={tab.key === current ? "page" : undefined}
-          className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${tab.key === current ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
+          className={`inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium sm:min-h-0 ${tab.key === current ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`}
         >
           {t(tab.key)}
         </Link>

@@ -34,7 +34,7 @@ export function LanguageSwitcher() {
                 router.refresh();
               })
             }
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-semibold aria-pressed:text-brand-700"
+            className="min-h-11 rounded-md border border-slate-300 px-3 py-1.5 text-sm sm:min-h-0 aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-semibold aria-pressed:text-brand-700"
           >
             {t(`languages.${locale}`)}
           </button>

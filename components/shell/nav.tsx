@@ -33,7 +33,7 @@ export function MainNav() {
               <Link
                 href={href}
                 aria-current={active ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 font-medium ${active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`block rounded-md px-3 py-3 font-medium sm:py-2 ${active ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {t(key)}
               </Link>

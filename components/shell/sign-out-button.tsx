@@ -19,7 +19,7 @@ export function SignOutButton() {
           if (result && !result.ok) toast.error(result.message);
         })
       }
-      className="w-full rounded-md px-3 py-2 text-left text-sm font-medium text-red-700 hover:bg-red-50"
+      className="min-h-11 w-full rounded-md px-3 py-2 text-left sm:min-h-0 text-sm font-medium text-red-700 hover:bg-red-50"
     >
       {t("signOut")}
     </button>

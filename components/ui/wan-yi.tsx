@@ -1,18 +1,19 @@
 import { useLocale, useTranslations } from "next-intl";
-import { groupDigits, toWanYi } from "@/lib/money";
+import { displayUnit, groupDigits, inDisplayUnit } from "@/lib/money";
 
 /**
- * A CNY amount in the customary 万元/亿元, rounded to two decimals for display only; the exact
- * yuan amount is in the tooltip. Works in server and client components alike.
+ * A CNY amount standing alone, with its unit: 万元/亿元 in Chinese, CNY thousand/million in
+ * English (the rule in lib/money.ts), rounded to two decimals for display only; the exact yuan
+ * amount is in the tooltip. Works in server and client components alike.
  */
 export function WanYi({ yuan, className }: { yuan: string | null; className?: string }) {
   const t = useTranslations("projects.money");
   const locale = useLocale();
   if (yuan === null) return <span className={className}>{t("unknown")}</span>;
-  const { value, unit } = toWanYi(yuan);
+  const unit = displayUnit([yuan], locale);
   return (
     <span className={`tabular-nums ${className ?? ""}`} title={t("exact", { value: groupDigits(yuan, locale) })}>
-      {t(unit, { value: groupDigits(value, locale) })}
+      {t(unit, { value: groupDigits(inDisplayUnit(yuan, unit), locale) })}
     </span>
   );
 }

@@ -71,7 +71,7 @@ function TheirSideInner({ enterpriseId, checked, theirsNew, errors, newErrors }:
           maxLength={1000}
           aria-invalid={Boolean(newErrors?.length)}
           aria-describedby={newErrors?.length ? "theirsNew-error" : undefined}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-red-600 sm:text-sm"
+          className="block w-full rounded-md border border-slate-300 bg-white min-h-11 px-3 py-2 text-base sm:min-h-0 shadow-sm aria-[invalid=true]:border-red-600 sm:text-sm"
         />
         <ErrorText id="theirsNew-error" errors={newErrors} />
       </div>

@@ -21,6 +21,8 @@ import { visibleProjects } from "@/lib/projects/visibility";
 import { shanghaiInstantSql } from "@/lib/sql";
 
 export const TIMELINE_PAGE_SIZE = 15;
+/** The most entries the page lists at once from the newest; older ones page on their own. */
+export const TIMELINE_MAX_SHOWN = 195;
 
 export type TimelineKind = "visit" | "event" | "delegation" | "stop" | "followUp" | "stage" | "edit";
 

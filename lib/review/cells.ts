@@ -1,4 +1,4 @@
-import { roundDecimal, shiftDecimal } from "@/lib/money";
+import { type DisplayUnit, roundDecimal, shiftDecimal } from "@/lib/money";
 
 /** One cell of a review table: the page formats it, the CSV writes it exactly. */
 export type Cell =
@@ -14,8 +14,11 @@ export type ReviewTableId = (typeof REVIEW_TABLES)[number];
 export interface ReviewTable {
   id: ReviewTableId;
   caption: string;
+  /** Headers; a column (or, in a first cell, a row) of amounts names `unit` once. */
   columns: string[];
   rows: Cell[][];
+  /** The one unit every amount of the table is shown in: yuan in the CSV, else from its largest amount. */
+  unit: DisplayUnit;
 }
 
 export const text = (value: string): Cell => ({ kind: "text", value });

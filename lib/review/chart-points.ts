@@ -1,4 +1,4 @@
-import { shiftDecimal } from "@/lib/money";
+import { type DisplayUnit, inDisplayUnit } from "@/lib/money";
 import type { Cell, ReviewTable } from "./cells";
 
 export interface Series {
@@ -10,12 +10,12 @@ export interface Series {
 /** One category of a chart: its name and a number per series label. */
 export type ChartPoint = Record<string, string | number>;
 
-/** A plotted number: money in 万元 (the unit people read charts in), the rest as shown. Display only. */
-function plotted(cell: Cell | undefined): number {
+/** A plotted number: money in the table's unit (its header names it), the rest as shown. Display only. */
+function plotted(cell: Cell | undefined, unit: DisplayUnit): number {
   if (!cell) return 0;
   switch (cell.kind) {
     case "money":
-      return Number(shiftDecimal(cell.value, -4));
+      return Number(inDisplayUnit(cell.value, unit));
     case "count":
       return cell.value;
     case "percent":
@@ -34,7 +34,7 @@ function plotted(cell: Cell | undefined): number {
 export function chartPoints(table: ReviewTable, series: Series[]): ChartPoint[] {
   return table.rows.map((row) => {
     const point: ChartPoint = { name: row[0]?.kind === "text" ? row[0].value : "" };
-    for (const s of series) point[s.label] = plotted(row[s.column]);
+    for (const s of series) point[s.label] = plotted(row[s.column], table.unit);
     return point;
   });
 }

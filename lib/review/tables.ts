@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/db";
 import type { Viewer } from "@/lib/auth/viewer";
-import { count, days, money, percent, ratio, REVIEW_TABLES, type ReviewTable, type ReviewTableId, text } from "./cells";
+import { type DisplayUnit, displayUnit } from "@/lib/money";
+import { type Cell, count, days, money, percent, ratio, REVIEW_TABLES, type ReviewTable, type ReviewTableId, text } from "./cells";
 import type { ReviewFilters } from "./filters";
 import {
   type BreakdownDimension, getBreakdown, getContractedVsInPlace, getConversion, getFunnel, getMonthlyProgress,
@@ -19,30 +20,33 @@ interface Ctx {
   f: ReviewFilters;
   t: Tr;
   locale: string;
+  /** The CSV's exact yuan rather than the screen's unit chosen from the largest amount. */
+  exact?: boolean;
 }
 
 const col = (c: Ctx, key: string) => c.t(`review.columns.${key}`, { year: c.f.year });
+const withUnit = (c: Ctx, label: string, unit: DisplayUnit) => c.t("common.withUnit", { label, unit: c.t(`common.moneyUnits.${unit}`) });
 const stage = (c: Ctx, s: string) => c.t(`projects.stages.${s}`);
 const named = (c: Ctx, r: { nameZh: string | null; nameEn: string | null }) =>
   (c.locale === "en" ? (r.nameEn ?? r.nameZh) : (r.nameZh ?? r.nameEn)) ?? c.t("review.none");
 
 const BREAKDOWNS: Record<"byChain" | "byTeam" | "byOwner", BreakdownDimension> = { byChain: "chain", byTeam: "team", byOwner: "owner" };
 
-const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<Omit<ReviewTable, "id" | "caption">>> = {
+const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<{ columns: string[]; rows: Cell[][] }>> = {
   async funnel(c) {
     const rows = await getFunnel(c.db, c.viewer, c.f);
-    return { columns: [col(c, "stage"), col(c, "projects"), col(c, "amountCny")], rows: rows.map((r) => [text(stage(c, r.stage)), count(r.count), money(r.amount)]) };
+    return { columns: ["stage", "projects", "amountCny"], rows: rows.map((r) => [text(stage(c, r.stage)), count(r.count), money(r.amount)]) };
   },
   async conversion(c) {
     const rows = await getConversion(c.db, c.viewer, c.f);
     return {
-      columns: [col(c, "fromStage"), col(c, "toStage"), col(c, "reached"), col(c, "advanced"), col(c, "rate")],
+      columns: ["fromStage", "toStage", "reached", "advanced", "rate"],
       rows: rows.map((r) => [text(stage(c, r.fromStage)), text(stage(c, r.toStage)), count(r.reached), count(r.advanced), percent(r.rate)]),
     };
   },
   async durations(c) {
     const rows = await getStageDurations(c.db, c.viewer, c.f);
-    return { columns: [col(c, "stage"), col(c, "stints"), col(c, "medianDays")], rows: rows.map((r) => [text(stage(c, r.stage)), count(r.stints), days(r.medianDays)]) };
+    return { columns: ["stage", "stints", "medianDays"], rows: rows.map((r) => [text(stage(c, r.stage)), count(r.stints), days(r.medianDays)]) };
   },
   async targets(c) {
     const r = await getTargetsVsActuals(c.db, c.viewer, c.f);
@@ -53,7 +57,7 @@ const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<Omit<ReviewTable, "id" 
       percent(ratio(actual, target)),
     ];
     return {
-      columns: [col(c, "measure"), col(c, "target"), col(c, "actual"), col(c, "progress")],
+      columns: ["measure", "target", "actual", "progress"],
       rows: [
         line("signedAmount", r.targetSignedAmount, r.signedAmount, true),
         line("fundsInPlace", r.targetFundsInPlace, r.fundsInPlace, true),
@@ -65,7 +69,7 @@ const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<Omit<ReviewTable, "id" 
   async monthly(c) {
     const rows = await getMonthlyProgress(c.db, c.viewer, c.f);
     return {
-      columns: [col(c, "month"), col(c, "signedAmount"), col(c, "fundsInPlace"), col(c, "projectsSigned"), col(c, "projectsStarted")],
+      columns: ["month", "signedAmount", "fundsInPlace", "projectsSigned", "projectsStarted"],
       rows: rows.map((r) => [text(c.t("review.monthName", { month: r.month })), money(r.signedAmount), money(r.fundsInPlace), count(r.projectsSigned), count(r.projectsStarted)]),
     };
   },
@@ -75,7 +79,7 @@ const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<Omit<ReviewTable, "id" 
   async contracted(c) {
     const rows = await getContractedVsInPlace(c.db, c.viewer, c.f);
     return {
-      columns: [col(c, "team"), col(c, "projects"), col(c, "contracted"), col(c, "inPlace")],
+      columns: ["team", "projects", "contracted", "inPlace"],
       rows: rows.map((r) => [text(named(c, r)), count(r.projects), money(r.contracted), money(r.inPlace)]),
     };
   },
@@ -85,15 +89,32 @@ async function breakdown(c: Ctx, id: "byChain" | "byTeam" | "byOwner") {
   const dimension = BREAKDOWNS[id];
   const rows = await getBreakdown(c.db, c.viewer, c.f, dimension);
   return {
-    columns: [col(c, dimension), col(c, "projects"), col(c, "amountCny"), col(c, "signedInYear")],
+    columns: [dimension, "projects", "amountCny", "signedInYear"],
     rows: rows.map((r) => [text(named(c, r)), count(r.count), money(r.amount), count(r.signedInYear)]),
   };
 }
 
-/** One table of the dashboard, as the page shows it and the CSV export writes it. */
+const isMoney = (cell: Cell | undefined) => cell?.kind === "money";
+/** The columns (review.columns keys) that hold amounts. */
+const MONEY_COLUMNS = new Set(["amountCny", "signedAmount", "fundsInPlace", "contracted", "inPlace"]);
+
+/**
+ * One table of the dashboard, as the page shows it and the CSV export writes it. Its amounts
+ * share one unit (lib/money.ts), named once: in the header of a column of amounts, or in the
+ * first cell of a row of amounts (the targets table mixes amounts and counts by row).
+ */
 export async function loadReviewTable(c: Ctx, id: ReviewTableId): Promise<ReviewTable> {
-  const body = await LOADERS[id](c);
-  return { id, caption: c.t(`review.tables.${id}`, { year: c.f.year }), ...body };
+  const { columns, rows } = await LOADERS[id](c);
+  const amounts = rows.flatMap((row) => row.filter((cell) => cell.kind === "money").map((cell) => cell.value));
+  const unit: DisplayUnit = c.exact ? "yuan" : displayUnit(amounts, c.locale);
+  const moneyRow = (row: Cell[]) => row.slice(1).some(isMoney) && row.slice(1).every((cell) => isMoney(cell) || cell.kind === "percent");
+  return {
+    id,
+    caption: c.t(`review.tables.${id}`, { year: c.f.year }),
+    columns: columns.map((key) => (MONEY_COLUMNS.has(key) ? withUnit(c, col(c, key), unit) : col(c, key))),
+    rows: rows.map((row) => (row[0]?.kind === "text" && moneyRow(row) ? [text(withUnit(c, row[0].value, unit)), ...row.slice(1)] : row)),
+    unit,
+  };
 }
 
 export const isReviewTableId = (v: string | null): v is ReviewTableId => (REVIEW_TABLES as readonly string[]).includes(v ?? "");

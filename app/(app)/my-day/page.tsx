@@ -1,8 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { FollowUpList } from "@/components/follow-ups/follow-up-list";
+import { MyDayNewFollowUp } from "@/components/follow-ups/my-day-new-follow-up";
+import { TodaysStops } from "@/components/follow-ups/todays-stops";
 import { getDb } from "@/db";
+import { canCreate } from "@/lib/access";
 import { requireViewer } from "@/lib/auth/session";
+import { listTodaysStops } from "@/lib/follow-ups/my-day-stops";
 import { listMyDay, type MyDayScope } from "@/lib/follow-ups/queries";
 import { listTeamMembers } from "@/lib/projects/form-options";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -22,16 +26,23 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
   const mayTeam = (viewer.role === "manager" || viewer.role === "admin") && viewer.teamId !== null;
   const scope: MyDayScope = mayTeam && asked === "team" ? "team" : "me";
   const db = await getDb();
-  const [day, people, t] = await Promise.all([listMyDay(db, viewer, scope), listTeamMembers(db, viewer.teamId), getTranslations("followUps.myDay")]);
+  const [day, people, stops, t] = await Promise.all([
+    listMyDay(db, viewer, scope),
+    listTeamMembers(db, viewer.teamId),
+    listTodaysStops(db, viewer),
+    getTranslations("followUps.myDay"),
+  ]);
+  // Viewers read only: no form, and no hint to add what they may not.
+  const mayCreate = canCreate(viewer);
   const groups = [
     { key: "overdue", items: day.overdue },
     { key: "today", items: day.dueToday },
     { key: "week", items: day.thisWeek },
   ] as const;
-  const tab = (s: MyDayScope) => `rounded-md px-3 py-1.5 text-sm font-medium ${scope === s ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
+  const tab = (s: MyDayScope) => `inline-flex min-h-11 items-center rounded-md px-3 py-1.5 text-sm font-medium sm:min-h-0 ${scope === s ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
 
   return (
-    <ClientMessages namespaces={["followUps"]}>
+    <ClientMessages namespaces={["followUps", "enterprisePicker"]}>
       <div className="mx-auto max-w-3xl space-y-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -46,6 +57,8 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
             </nav>
           ) : null}
         </div>
+        {mayCreate ? <MyDayNewFollowUp today={day.today} /> : null}
+        <TodaysStops stops={stops} />
         {groups.map(({ key, items }) => (
           <section key={key} aria-labelledby={`my-day-${key}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id={`my-day-${key}`} className={`text-lg font-semibold ${key === "overdue" && items.length ? "text-red-800" : ""}`}>
@@ -59,7 +72,7 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
             ) : null}
           </section>
         ))}
-        <p className="text-sm text-slate-500">{t("createHint")}</p>
+        {mayCreate ? <p className="text-sm text-slate-500">{t("createHint")}</p> : null}
       </div>
     </ClientMessages>
   );

@@ -50,7 +50,7 @@ export function SearchInput({ defaultValue }: { defaultValue?: string }) {
         autoComplete="off"
         ref={input}
         onChange={(event) => search(event.currentTarget.form)}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm"
+        className="block w-full rounded-md border border-slate-300 bg-white min-h-11 px-3 py-2 text-base sm:min-h-0 shadow-sm sm:text-sm"
       />
       <span aria-live="polite" className="absolute right-3 top-2.5 text-xs text-slate-500">
         {pending ? tc("searching") : ""}

@@ -122,7 +122,7 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
           />
           <label className="block space-y-1 text-sm">
             <span className="font-medium text-slate-800">{t("defaultRole")}</span>
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm">
+            <select value={role} onChange={(e) => setRole(e.target.value as Role)} className="block w-full rounded-md border border-slate-300 bg-white min-h-11 px-3 py-2 text-base sm:min-h-0 sm:text-sm">
               {PARTICIPANT_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {roleName(r)}
@@ -144,7 +144,7 @@ export function AddParticipantsPanel({ eventId }: { eventId: string }) {
             value={list}
             onChange={(e) => setList(e.target.value)}
             aria-describedby={`list-${eventId}-hint list-${eventId}-error`}
-            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm"
+            className="block w-full rounded-md border border-slate-300 bg-white min-h-11 px-3 py-2 text-base sm:min-h-0 sm:text-sm"
           />
           <p id={`list-${eventId}-hint`} className="text-xs text-slate-500">
             {t("pasteHint")}

@@ -34,7 +34,7 @@ export async function KeyFacts({ detail }: { detail: EnterpriseDetail }) {
         <dd className="mt-0.5 break-all">
           {/* Only web addresses become links: a stored "javascript:" or "data:" value stays text. */}
           {e.website && /^https?:\/\//i.test(e.website) ? (
-            <a href={e.website} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 hover:underline">
+            <a href={e.website} rel="noopener noreferrer nofollow" target="_blank" className="inline-flex min-h-11 items-center break-all text-brand-700 hover:underline sm:min-h-0">
               {e.website}
             </a>
           ) : (
