@@ -34,7 +34,7 @@ test.describe("as the NEV team's manager", () => {
     await section.getByRole("button", { name: "Add tranche" }).click();
     await expect(page.getByText("Tranche added")).toBeVisible();
     const tranche = section.getByRole("listitem").filter({ hasText: note });
-    await expect(tranche).toContainText("CNY 123.45 × 10k");
+    await expect(tranche).toContainText("CNY 1,234.50 thousand");
 
     // Correcting needs a reason; without one the dialog says so at the field and nothing changes.
     await tranche.getByRole("button", { name: /^Correct the tranche of / }).click();
@@ -47,7 +47,7 @@ test.describe("as the NEV team's manager", () => {
     await correct.getByRole("button", { name: "Save correction" }).click();
     await expect(page.getByText("Tranche corrected")).toBeVisible();
     await expect(correct).toBeHidden();
-    await expect(tranche).toContainText("CNY 130.00 × 10k");
+    await expect(tranche).toContainText("CNY 1,300.00 thousand");
 
     await tranche.getByRole("button", { name: /^Delete the tranche of / }).click();
     const remove = page.getByRole("dialog", { name: /^Delete the tranche of / });

@@ -158,15 +158,17 @@ test.describe("pipeline", () => {
     const id = await createProject(page, { name, stage: "Negotiating", amount: "5", unit: "100M yuan (亿元)" });
     const year = shanghaiDay().slice(0, 4);
 
-    /** The review's signing figures for the year: projects signed, and the signed amount in fen. */
+    /**
+     * The review's signing figures for the year: projects signed, and the signed amount in fen,
+     * read from the targets table's CSV export, which holds exact yuan (the screen rounds to its unit).
+     */
     async function signedFigures() {
       await page.goto(`/review?year=${year}`);
-      const targets = page.getByRole("table", { name: `Targets against actuals, ${year}` });
-      const actual = (measure: string) => targets.getByRole("row").filter({ has: page.getByRole("rowheader", { name: measure, exact: true }) }).getByRole("cell").nth(1);
-      const count = Number((await actual("Projects signed").textContent())!.replace(/\D/g, ""));
-      const exact = (await actual("Signed amount").locator("span[title]").getAttribute("title"))!;
-      const [int, frac = "00"] = exact.replace(/[^\d.]/g, "").split(".");
-      return { count, fen: BigInt(int! + frac.padEnd(2, "0")) };
+      const href = await page.getByRole("link", { name: `Export CSV: Targets against actuals, ${year}` }).getAttribute("href");
+      const csv = (await (await page.request.get(href!, { headers: { "accept-language": "en-US" } })).text()).replace(/^\uFEFF/, "");
+      const actual = (measure: string) => csv.split("\r\n").find((line) => line.startsWith(measure))!.split(",")[2]!;
+      const [int, frac = "00"] = actual("Signed amount").split(".");
+      return { count: Number(actual("Projects signed")), fen: BigInt(int! + frac.padEnd(2, "0")) };
     }
     const before = await signedFigures();
 
@@ -201,7 +203,7 @@ test.describe("pipeline", () => {
     await expect(history.nth(0)).toContainText("Verified by 张伟");
     await expect(history.nth(0).getByRole("link", { name: "Evidence: agreement.pdf" })).toBeVisible();
     await expect(history.nth(1)).toContainText("Intent / MoU → Signed");
-    await expect(history.nth(1)).toContainText(/Signed on .+, amount CNY 3\.00 × 100M/);
+    await expect(history.nth(1)).toContainText(/Signed on .+, amount CNY 300\.00 million/);
     await expect(history.nth(2)).toContainText("Site visit → Intent / MoU");
     await expect(history.nth(3)).toContainText("Negotiating → Site visit");
     await expect(history.nth(4)).toContainText("Started at Negotiating");

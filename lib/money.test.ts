@@ -50,7 +50,8 @@ describe("the display unit rule", () => {
     expect(displayUnit(["99999999.99", "5"], "zh-CN")).toBe("wan");
     expect(displayUnit(["100000000.00", "5"], "zh-CN")).toBe("yi");
     expect(displayUnit(["999999.99"], "en")).toBe("thousand");
-    expect(displayUnit(["-2500000.00", "10"], "en")).toBe("million");
+    expect(displayUnit(["99999999.99"], "en")).toBe("thousand");
+    expect(displayUnit(["-250000000.00", "10"], "en")).toBe("million");
     expect(displayUnit([], "en")).toBe("thousand");
     expect(inDisplayUnit("472000000.00", "yi")).toBe("4.72");
     expect(inDisplayUnit("472000000.00", "million")).toBe("472.00");

@@ -96,7 +96,9 @@ export function groupDigits(value: string, locale: string): string {
 /**
  * The one rule for showing CNY amounts, on every screen and in every export:
  * - Chinese reads 万元, or 亿元 once the amount reaches one 亿 (10^8 yuan); English reads
- *   CNY thousand, or CNY million once it reaches one million.
+ *   CNY thousand, or CNY million from the same 10^8 yuan on, so both languages change unit at
+ *   one amount and English never shows fewer significant digits than Chinese (a tranche of
+ *   123.45万元 reads CNY 1,234.50 thousand, not CNY 1.23 million).
  * - A table or chart shows all its amounts in one unit, chosen from its largest amount, and
  *   names it once in the column or row header or the axis label, never beside each number.
  *   A figure standing alone (a card, a fact on a record page) chooses from its own value and
@@ -110,7 +112,7 @@ export type DisplayUnit = keyof typeof DISPLAY_UNITS;
 export function displayUnit(yuanAmounts: readonly string[], locale: string): DisplayUnit {
   const digits = Math.max(0, ...yuanAmounts.map((v) => split(v).int.replace(/^0+/, "").length));
   if (locale.startsWith("zh")) return digits > 8 ? "yi" : "wan";
-  return digits > 6 ? "million" : "thousand";
+  return digits > 8 ? "million" : "thousand";
 }
 
 /** A yuan amount in a display unit, rounded to two decimals: "472000000" in yi → "4.72". */
