@@ -9,6 +9,8 @@ let failed = 0;
 let skipped = 0;
 const lines = [];
 const tests = []; // { runner, name, ms }
+const failures = []; // "runner  name: first line of the error"
+const firstLine = (text) => String(text ?? "").replace(/\x1b\[[0-9;]*m/g, "").split("\n").map((l) => l.trim()).find(Boolean)?.slice(0, 240) ?? "";
 
 for (const file of readdirSync(dir).sort()) {
   const full = path.join(dir, file);
@@ -26,11 +28,17 @@ for (const file of readdirSync(dir).sort()) {
     skipped += r.numPendingTests + r.numTodoTests;
     lines.push(`vitest ${file.slice(7, -5)}: ${r.numPassedTests} passed, ${r.numFailedTests + broken} failed`);
     for (const f of r.testResults) {
-      for (const a of f.assertionResults) tests.push({ runner: file.slice(0, -5), name: `${path.relative(process.cwd(), f.name)} › ${a.fullName ?? a.title}`, ms: a.duration ?? 0 });
+      const rel = path.relative(process.cwd(), f.name);
+      if (f.status === "failed" && f.assertionResults.length === 0) failures.push(`${file.slice(0, -5)}  ${rel}: ${firstLine(f.message)}`);
+      for (const a of f.assertionResults) {
+        tests.push({ runner: file.slice(0, -5), name: `${rel} › ${a.fullName ?? a.title}`, ms: a.duration ?? 0 });
+        if (a.status === "failed") failures.push(`${file.slice(0, -5)}  ${rel} › ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
+      }
     }
   } else if (file.startsWith("playwright") && file.endsWith(".json")) {
     const report = JSON.parse(readFileSync(full, "utf8"));
     const { stats, errors } = report;
+    for (const e of errors ?? []) failures.push(`${file.slice(0, -5)}  ${firstLine(e.message)}`);
     passed += stats.expected + stats.flaky;
     failed += stats.unexpected + (errors?.length ?? 0);
     skipped += stats.skipped;
@@ -40,6 +48,10 @@ for (const file of readdirSync(dir).sort()) {
         for (const t of spec.tests ?? []) {
           const ms = (t.results ?? []).reduce((sum, r) => sum + (r.duration ?? 0), 0);
           tests.push({ runner: file.slice(0, -5), name: `${spec.file} › ${spec.title}`, ms });
+          if (t.status === "unexpected") {
+            const last = (t.results ?? []).at(-1);
+            failures.push(`${file.slice(0, -5)}  ${spec.file}:${spec.line} › ${spec.title}: ${firstLine(last?.error?.message ?? last?.status)}`);
+          }
         }
       }
       for (const child of suite.suites ?? []) walk(child, file);
@@ -77,6 +89,7 @@ if (tests.length) {
   for (const t of tests.sort((a, b) => b.ms - a.ms).slice(0, 20)) console.log(`  ${(t.ms / 1000).toFixed(1).padStart(6)}  ${t.runner}  ${t.name}`);
   console.log("");
 }
+if (failures.length) console.log(`Failed:\n${failures.map((f) => `  ${f}`).join("\n")}\n`);
 console.log(lines.join("\n"));
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
