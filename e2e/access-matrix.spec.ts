@@ -87,6 +87,8 @@ const PAGES: [path: string, expected: [number, number, number, number, number, n
   ["/admin/teams",                                         [404,   404,  404,   404,    404,     200]],
   ["/admin/people",                                        [404,   404,  404,   404,    404,     200]],
   ["/admin/rates",                                         [404,   404,  404,   404,    404,     200]],
+  ["/admin/audit",                                         [404,   404,  404,   404,    404,     200]],
+  [`/admin/audit?type=enterprise&record=${ids.enterprise}`, [404,  404,  404,   404,    404,     200]],
 ];
 
 // Route handlers (app/api). Health is public; the calendar feed's credential is its token.
@@ -103,6 +105,12 @@ const ROUTES: [path: string, expected: [number, number, number, number, number, 
   ["/api/people",                                          [200,   200,  200,   200,    200,     200]],
   ["/api/review/export?table=funnel",                      [200,   200,  200,   200,    200,     200]],
   ["/api/review/export?table=nonsense",                    [404,   404,  404,   404,    404,     404]],
+  ["/api/admin/audit/export?type=enterprise",              [404,   404,  404,   404,    404,     200]],
+  [`/api/history/project/${ids.project}`,                  [200,   200,  200,   200,    200,     200]],
+  [`/api/history/project/${ids.secret}`,                   [404,   404,  200,   404,    200,     200]],
+  [`/api/history/visit/${ids.visit}`,                      [200,   200,  200,   200,    200,     200]],
+  [`/api/history/event/${unknown}`,                        [404,   404,  404,   404,    404,     404]],
+  [`/api/history/enterprise/${ids.enterprise}`,            [404,   404,  404,   404,    404,     404]],
   [`/api/evidence/${unknown}`,                             [404,   404,  404,   404,    404,     404]],
   ["/api/evidence/not-a-uuid",                             [404,   404,  404,   404,    404,     404]],
   ["/api/calendar/not-a-real-token",                       [404,   404,  404,   404,    404,     404]],
@@ -173,6 +181,8 @@ test("without a session, pages send to sign-in and route handlers answer 401", a
     "/api/people",
     "/api/review/export?table=funnel",
     `/api/evidence/${unknown}`,
+    "/api/admin/audit/export",
+    `/api/history/project/${ids.project}`,
   ]) {
     const response = await anonymous.get(path, { maxRedirects: 0 });
     expect.soft(response.status(), path).toBe(401);

@@ -56,8 +56,8 @@ type Check = { path: string; method: string; body?: string; contentType?: string
 
 interface Route {
   name: string;
-  /** Who asks: staff, or a manager where the route is for managers. */
-  as: "staff" | "manager";
+  /** Who asks: staff, or a manager or admin where the route is for them. */
+  as: "staff" | "manager" | "admin";
   requests: fc.Arbitrary<Check>;
   /** Statuses this route may answer to malformed input. */
   statuses: number[];
@@ -114,6 +114,20 @@ const ROUTES: Route[] = [
     statuses: [200, 400, 403, 404],
   },
   {
+    name: "record history",
+    as: "staff",
+    requests: fc.tuple(fc.oneof(fc.constantFrom("project", "event", "delegation", "visit", "enterprise"), segment), segment).map(([type, id]) => get(`/api/history/${type}/${id}`)),
+    statuses: [308, 400, 404],
+  },
+  {
+    // Every malformed filter reads as no filter; a short run, as each export is itself logged.
+    name: "audit log export",
+    as: "admin",
+    requests: queryString(["person", "type", "record", "action", "from", "to", "before"], ["person", "record"]).map((q) => get(`/api/admin/audit/export?${q}`)),
+    statuses: [200],
+    runs: 150,
+  },
+  {
     name: "merge candidates",
     as: "manager",
     requests: queryString(["merged", "q"], ["merged"]).map((q) => get(`/api/enterprises/merge/candidates?${q}`)),
@@ -137,7 +151,7 @@ const ROUTES: Route[] = [
     as: "staff",
     requests: fc
       .record({
-        path: fc.constantFrom("/api/enterprises/search", "/api/enterprises/export", "/api/pipeline", "/api/people", "/api/review/export", "/api/health", "/api/evidence/x", "/api/enterprises/merge/preview"),
+        path: fc.constantFrom("/api/enterprises/search", "/api/enterprises/export", "/api/pipeline", "/api/people", "/api/review/export", "/api/health", "/api/evidence/x", "/api/enterprises/merge/preview", "/api/admin/audit/export"),
         method: fc.constantFrom("POST", "PUT", "PATCH", "DELETE"),
         body: fc.oneof(fc.json(), hostileText, fc.constant("{\"__proto__\":{\"role\":\"admin\"}}"), fc.constant(`{"a":"${HUGE}"}`)),
         contentType: fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"),
@@ -192,7 +206,7 @@ async function probe(api: APIRequestContext, checks: Check[], allowed: number[])
   return { problems: problems.slice(0, 10), seen: Object.fromEntries(seen) };
 }
 
-async function session(as: "staff" | "manager") {
+async function session(as: Route["as"]) {
   return playwrightRequest.newContext({ baseURL: BASE_URL, storageState: storageStatePath(as) });
 }
 

@@ -1,4 +1,4 @@
-import type { Tx } from "@/db";
+import type { Db, Tx } from "@/db";
 import { auditLog } from "@/db/schema";
 
 export interface AuditSpec {
@@ -27,4 +27,13 @@ export async function writeAudit(tx: Tx, actorId: string | null, action: string,
       after: snapshot(e.after),
     })),
   );
+}
+
+/**
+ * Records something a person read or did outside a change: a sign-in, an export, an evidence
+ * download. Not part of any write's transaction: the read has already happened, and the entry
+ * goes to the primary even when the read came from a replica.
+ */
+export async function auditAccess(db: Db, actorId: string | null, action: string, entityType: string, entityId: string | null, details: Record<string, unknown> = {}) {
+  await db.insert(auditLog).values({ actorId, action, entityType, entityId, before: null, after: snapshot(details) });
 }

@@ -10,6 +10,7 @@ import { emailDomainAllowed, parseRoleMap, roleFromClaims } from "./roles";
 import { sessionForClient } from "./session-for-client";
 import { sessionCookie, sessionPolicy } from "./session-policy";
 import { announceReferenceChange, referenceChanged } from "@/lib/reference/cache";
+import { auditAccess } from "@/lib/audit";
 
 const PROVIDER_ID = "oidc";
 
@@ -114,9 +115,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
             ...(role ? { role } : {}),
           })
           .where(and(eq(users.id, user.id), isNull(users.deactivatedAt)));
+        await auditAccess(db, user.id, "auth.sign_in", "user", user.id);
         // A first sign-in adds a person to the owner lists; a later one may change a name.
         referenceChanged();
         await announceReferenceChange(db);
+      },
+      async signOut(message) {
+        const userId = "session" in message ? message.session?.userId : undefined;
+        if (userId) await auditAccess(db, userId, "auth.sign_out", "user", userId);
       },
     },
   };

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { requireViewer } from "@/lib/auth/session";
 
-const TABS = ["chains", "teams", "people", "rates"] as const;
+const TABS = ["chains", "teams", "people", "rates", "audit"] as const;
 
 /** Admins only; everyone else gets the same 404 as for a page that does not exist. */
 export default async function AdminLayout({ children }: { children: ReactNode }) {

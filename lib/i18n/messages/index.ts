@@ -7,6 +7,7 @@ import enAdmin from "./en/admin.json";
 import enAdminRules from "./en/adminRules.json";
 import enAlerts from "./en/alerts.json";
 import enApp from "./en/app.json";
+import enAuditLog from "./en/auditLog.json";
 import enAuth from "./en/auth.json";
 import enCalendar from "./en/calendar.json";
 import enChainMap from "./en/chainMap.json";
@@ -44,6 +45,7 @@ import zhAdmin from "./zh-CN/admin.json";
 import zhAdminRules from "./zh-CN/adminRules.json";
 import zhAlerts from "./zh-CN/alerts.json";
 import zhApp from "./zh-CN/app.json";
+import zhAuditLog from "./zh-CN/auditLog.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhCalendar from "./zh-CN/calendar.json";
 import zhChainMap from "./zh-CN/chainMap.json";
@@ -83,6 +85,7 @@ const en = {
   adminRules: enAdminRules,
   alerts: enAlerts,
   app: enApp,
+  auditLog: enAuditLog,
   auth: enAuth,
   calendar: enCalendar,
   chainMap: enChainMap,
@@ -124,6 +127,7 @@ const zhCN: Messages = {
   adminRules: zhAdminRules,
   alerts: zhAlerts,
   app: zhApp,
+  auditLog: zhAuditLog,
   auth: zhAuth,
   calendar: zhCalendar,
   chainMap: zhChainMap,

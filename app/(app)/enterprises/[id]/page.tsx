@@ -8,6 +8,7 @@ import { LinkEnterpriseToEvent } from "@/components/events/link-to-event";
 import { FollowUpsSection } from "@/components/follow-ups/follow-ups-section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { AuditLogLink } from "@/components/admin/audit-log-link";
 import { canCreate } from "@/lib/access";
 import {
   getEnterpriseDetail,
@@ -82,6 +83,7 @@ export default async function EnterprisePage({
                 </Link>
               ) : null}
               <EnterpriseManageActions enterprise={e} viewer={viewer} />
+              <AuditLogLink viewer={viewer} type="enterprise" id={id} />
             </>
           }
         />

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { AuditLogLink } from "@/components/admin/audit-log-link";
+import { RecordHistorySection } from "@/components/audit/record-history-section";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FollowUpsSection } from "@/components/follow-ups/follow-ups-section";
 import { DecideRequestForm } from "@/components/projects/decide-request";
@@ -63,11 +65,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </p>
           }
           actions={
-            detail.canEdit ? (
-              <Link href={`/projects/${id}/edit`} className={buttonClass("primary")}>
-                {t("edit")}
-              </Link>
-            ) : null
+            <>
+              {detail.canEdit ? (
+                <Link href={`/projects/${id}/edit`} className={buttonClass("primary")}>
+                  {t("edit")}
+                </Link>
+              ) : null}
+              <AuditLogLink viewer={viewer} type="project" id={id} />
+            </>
           }
         />
 
@@ -96,6 +101,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             <Panel id="follow-ups" title={t("sections.followUps")}>
               <FollowUpsSection viewer={viewer} enterpriseId={p.enterpriseId} projectId={id} />
             </Panel>
+            <RecordHistorySection type="project" id={id} />
           </div>
           <div className="min-w-0 space-y-6">
             {detail.canEdit ? (

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { AuditLogLink } from "@/components/admin/audit-log-link";
+import { RecordHistorySection } from "@/components/audit/record-history-section";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { NewFollowUp } from "@/components/follow-ups/new-follow-up";
 import { buttonClass } from "@/components/ui/button";
@@ -47,12 +49,17 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           </h1>
           {d.ownerName ? <p className="text-sm text-slate-500">{t("by", { name: d.ownerName })}</p> : null}
         </div>
-        {d.canEdit ? (
+        {d.canEdit || viewer.role === "admin" ? (
           <div className="flex flex-wrap gap-2">
-            <Link href={`/visits/${v.id}/edit`} className={buttonClass("secondary")}>
-              {tc("edit")}
-            </Link>
-            <DeleteVisit id={v.id} version={v.version} />
+            {d.canEdit ? (
+              <>
+                <Link href={`/visits/${v.id}/edit`} className={buttonClass("secondary")}>
+                  {tc("edit")}
+                </Link>
+                <DeleteVisit id={v.id} version={v.version} />
+              </>
+            ) : null}
+            <AuditLogLink viewer={viewer} type="visit" id={v.id} />
           </div>
         ) : null}
         <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
@@ -93,6 +100,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           <VisitFollowUps items={d.followUps} />
           {canCreate(viewer) ? <NewFollowUp enterpriseId={v.enterpriseId} visitId={v.id} today={shanghaiDay()} /> : null}
         </section>
+        <RecordHistorySection type="visit" id={v.id} />
       </div>
     </ClientMessages>
   );

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db";
+import { auditAccess } from "@/lib/audit";
 import { getViewer } from "@/lib/auth/session";
 import { EVIDENCE_TYPES, type EvidenceType } from "@/lib/evidence/limits";
 import { getEvidence } from "@/lib/projects/evidence-queries";
@@ -14,8 +15,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!viewer) return new NextResponse(null, { status: 401 });
   const { id } = await params;
   if (!uuidParam.safeParse(id).success) return new NextResponse(null, { status: 404 });
-  const row = await getEvidence(await getDb(), viewer, id);
+  const db = await getDb();
+  const row = await getEvidence(db, viewer, id);
   if (!row || !isEvidenceType(row.type)) return new NextResponse(null, { status: 404 });
+  await auditAccess(db, viewer.id, "evidence.download", "stage_change", id);
   return new NextResponse(new Uint8Array(row.bytes), {
     headers: {
       "content-type": row.type,
