@@ -279,7 +279,11 @@ export const EVENTS: EventSeed[] = [
 
 export interface StopSeed {
   at: string;
+  /** The zone of the place when it is not the bureau's (Asia/Shanghai). */
+  timeZone?: string;
   place: string;
+  contactName?: string;
+  contactPhone?: string;
   enterprise?: string;
   note?: string;
   status: "planned" | "done" | "cancelled";
@@ -366,10 +370,10 @@ export const DELEGATIONS: DelegationSeed[] = [
       { enterprise: "messe", role: "planned" }, { enterprise: "voltaria", role: "planned" }, { enterprise: "siemens", role: "planned" },
     ],
     stops: [
-      { at: "2026-12-08T10:00:00+01:00", place: "Messe Stuttgart", enterprise: "messe", status: "planned" },
-      { at: "2026-12-08T16:00:00+01:00", place: "Voltaria Batterie GmbH, Ulm", enterprise: "voltaria", status: "planned" },
-      { at: "2026-12-09T10:00:00+01:00", place: "Siemens AG, München", enterprise: "siemens", status: "planned" },
-      { at: "2026-12-10T14:00:00+01:00", place: "慕尼黑投资推介会 / Munich investment roadshow", note: "约 40 家企业报名", status: "planned" },
+      { at: "2026-12-08T10:00:00+01:00", timeZone: "Europe/Berlin", place: "Messe Stuttgart", enterprise: "messe", contactName: "Hans Song", contactPhone: "+49 711 1858 2000", status: "planned" },
+      { at: "2026-12-08T16:00:00+01:00", timeZone: "Europe/Berlin", place: "Voltaria Batterie GmbH, Ulm", enterprise: "voltaria", contactName: "Katrin Weber", contactPhone: "+49 731 1234 560", status: "planned" },
+      { at: "2026-12-09T10:00:00+01:00", timeZone: "Europe/Berlin", place: "Siemens AG, München", enterprise: "siemens", contactName: "Dr. Martin Lehmann", contactPhone: "+49 89 3803 0", status: "planned" },
+      { at: "2026-12-10T14:00:00+01:00", timeZone: "Europe/Berlin", place: "慕尼黑投资推介会 / Munich investment roadshow", note: "约 40 家企业报名", contactName: "Hans Song", contactPhone: "+49 711 1858 2000", status: "planned" },
     ],
   },
 ];

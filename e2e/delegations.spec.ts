@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { freshCalendarFeed, storageStatePath } from "./support";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -8,7 +8,7 @@ const year = new Date().getFullYear() + 1;
 
 test.use({ storageState: storageStatePath("staff") });
 
-async function createDelegation(page: Page, name: string) {
+async function createDelegation(page: Page, name: string, days = { first: `${year}-05-22`, last: `${year}-05-24` }) {
   await page.goto("/delegations");
   await page.getByRole("link", { name: "New delegation" }).click();
   await page.getByRole("radio", { name: "Outbound" }).check();
@@ -16,8 +16,8 @@ async function createDelegation(page: Page, name: string) {
   await page.getByLabel("Leader", { exact: true }).fill("徐晓雄");
   await page.getByLabel("Leader's title").fill("市长");
   await page.getByLabel("Destination").fill("深圳");
-  await page.getByLabel("First day").fill(`${year}-05-22`);
-  await page.getByLabel("Last day").fill(`${year}-05-24`);
+  await page.getByLabel("First day").fill(days.first);
+  await page.getByLabel("Last day").fill(days.last);
   await page.getByLabel("Purpose").fill("新能源汽车、新型储能产业链招商考察");
   await page.getByRole("button", { name: "Create delegation" }).click();
   await expect(page.getByText("Delegation created")).toBeVisible();
@@ -28,7 +28,7 @@ async function createDelegation(page: Page, name: string) {
 async function addStop(page: Page, stop: { day: string; time: string; search: string; option: string; place: string }) {
   const form = page.getByRole("form", { name: "Add a stop" });
   await form.getByLabel("Day").fill(`${year}-05-${stop.day}`);
-  await form.getByLabel("Time").fill(stop.time);
+  await form.getByLabel("Time", { exact: true }).fill(stop.time);
   await form.getByRole("combobox", { name: "Enterprise" }).fill(stop.search);
   await page.getByRole("option").filter({ hasText: stop.option }).first().click();
   await form.getByLabel("Place").fill(stop.place);
@@ -139,3 +139,50 @@ test("the personal calendar feed parses as iCalendar with the stops; a revoked a
   // An address that never existed looks the same.
   expect((await page.request.get(url.replace(/[^/]{43}$/, "x".repeat(43)))).status()).toBe(404);
 });
+
+test("a stop abroad: 10:00 in Ulm on a winter day reads 10:00 CET with Beijing time 17:00, on the page and the printout, with whom to ask for", async ({ page, browser }) => {
+  const name = `赴德国乌尔姆储能企业考察 ${unique()}`;
+  await createDelegation(page, name, { first: `${year}-12-07`, last: `${year}-12-10` });
+  const form = page.getByRole("form", { name: "Add a stop" });
+  await form.getByLabel("Day").fill(`${year}-12-08`);
+  await form.getByLabel("Time", { exact: true }).fill("10:00");
+  // The zone follows the place as it is typed.
+  await expect(form.getByLabel("Time zone")).toHaveValue("Asia/Shanghai");
+  await form.getByLabel("Place").fill("Voltaria Batterie GmbH, Ulm");
+  await expect(form.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+  await expect(form.getByTestId("stop-beijing-time")).toContainText("17:00");
+  await form.getByLabel("Contact on site").fill("Katrin Weber");
+  await form.getByLabel("Contact's phone").fill("+49 731 1234 560");
+  await form.getByRole("button", { name: "Add stop" }).click();
+
+  const stop = page.getByTestId("itinerary-stop").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });
+  await expect(stop).toContainText("10:00 CET");
+  await expect(stop).toContainText("Beijing time 17:00");
+  await expect(stop.getByTestId("stop-contact")).toContainText("Katrin Weber");
+  await expect(stop.getByRole("link", { name: "+49 731 1234 560" })).toHaveAttribute("href", "tel:+497311234560");
+  const delegationUrl = page.url();
+
+  await page.getByRole("link", { name: "Printable itinerary" }).click();
+  const row = page.getByRole("row").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });
+  await expect(row).toContainText("10:00 CET");
+  await expect(row).toContainText("Beijing time 17:00");
+  await expect(row).toContainText("Katrin Weber · +49 731 1234 560");
+
+  // The same in Chinese.
+  const zh = await chinese(browser);
+  await zh.goto(delegationUrl);
+  const zhStop = zh.getByTestId("itinerary-stop").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });
+  await expect(zhStop).toContainText("10:00 CET");
+  await expect(zhStop).toContainText("北京时间 17:00");
+  await zh.goto(delegationUrl.replace("/delegations/", "/delegations-print/"));
+  const zhRow = zh.getByRole("row").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });
+  await expect(zhRow).toContainText("10:00 CET");
+  await expect(zhRow).toContainText("北京时间 17:00");
+  await expect(zhRow).toContainText("Katrin Weber · +49 731 1234 560");
+  await zh.context().close();
+});
+
+async function chinese(browser: Browser) {
+  const context = await browser.newContext({ storageState: storageStatePath("staff"), locale: "zh-CN" });
+  return context.newPage();
+}

@@ -114,7 +114,7 @@ test("hostile text saved through the forms is shown literally and never runs", a
   const delegationId = page.url().split("/").at(-1)!;
   const stop = page.getByRole("form", { name: "Add a stop" });
   await stop.getByLabel("Day").fill(`${year}-05-22`);
-  await stop.getByLabel("Time").fill("10:00");
+  await stop.getByLabel("Time", { exact: true }).fill("10:00");
   await stop.getByRole("combobox", { name: "Enterprise" }).fill(TAG);
   await page.getByRole("listbox").getByRole("option").filter({ hasText: TAG }).first().click();
   await stop.getByLabel("Place").fill(P.attr);

@@ -50,3 +50,49 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+// ── Wall-clock time in any zone (an itinerary stop abroad) ──────────────────────────────────
+// Plain Intl, no time-zone library: the offset of a zone at an instant is read back from the
+// zone's own wall-clock parts, so daylight saving follows the runtime's tz database.
+
+/** The wall-clock day (YYYY-MM-DD) and time (HH:MM) an instant shows in an IANA zone. */
+export function zonedParts(at: Date, timeZone: string): { date: string; time: string } {
+  const parts = dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
+}
+
+/** Minutes the zone's wall clock is ahead of UTC at an instant (Europe/Berlin in winter: 60). */
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const parts = dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant a day and wall-clock time (HH:MM) name in an IANA zone. Where the clocks go back
+ * and the time happens twice, the earlier one; where they go forward and it never happens, the
+ * time as far after the gap as it was into it (02:30 on the spring-forward day in Berlin is 03:30
+ * CEST), as Temporal's "compatible" rule does. `isWallTime` tells the two cases apart.
+ */
+export function zonedInstant(day: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
+  const [h, mi] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // The offsets a few hours either side of the time cover any change of the clocks around it.
+  const before = zoneOffsetMinutes(new Date(wall - 12 * 3_600_000), timeZone);
+  const after = zoneOffsetMinutes(new Date(wall + 12 * 3_600_000), timeZone);
+  const candidates = [...new Set([before, after])]
+    .map((offset) => new Date(wall - offset * 60_000))
+    .filter((at) => zoneOffsetMinutes(at, timeZone) * 60_000 === wall - at.getTime())
+    .sort((a, b) => a.getTime() - b.getTime());
+  // Ambiguous: the earlier; skipped: shifted forward by the gap, i.e. read with the offset before it.
+  return candidates[0] ?? new Date(wall - before * 60_000);
+}
+
+/** Whether the day and time exist on the zone's wall clock (false inside a spring-forward gap). */
+export function isWallTime(day: string, time: string, timeZone: string): boolean {
+  const back = zonedParts(zonedInstant(day, time, timeZone), timeZone);
+  return back.date === day && back.time === time;
+}

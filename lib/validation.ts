@@ -39,6 +39,14 @@ export const requiredText = (max = 500) =>
       .refine(isPlainText, { error: "validation.controlCharacters" }),
   );
 
+// Phone numbers are typed every way (+86 138-0000-0001, (0711) 0000 123, 分机 12, +49 731 123 45-0):
+// digits and the usual separators, at least five digits.
+const PHONE = /^[+\d\s().\-/#*xX分机转ext]+$/u;
+
+/** An optional phone number of at most `max` characters, in the permissive pattern above. */
+export const optionalPhone = (max = 50) =>
+  optionalText(max).refine((v) => v === undefined || (PHONE.test(v) && (v.match(/\d/g)?.length ?? 0) >= 5), { error: "validation.invalid" });
+
 /** A select whose empty option means "not set". */
 export const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values, { error: "validation.invalid" }).optional());

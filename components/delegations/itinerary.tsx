@@ -15,7 +15,12 @@ import { type EventChoice, StopForm, type StopValues } from "./stop-form";
 
 export interface ItineraryStop extends StopValues {
   position: number;
+  /** The instant, and its day and time on the stop's wall clock. */
+  at: string;
   when: string;
+  /** The zone's short name and Beijing time, for a stop abroad. */
+  zone: string | null;
+  beijing: string | null;
   subject: string;
   enterpriseId: string | null;
   status: "planned" | "done" | "cancelled";
@@ -28,10 +33,12 @@ interface Props {
   events: EventChoice[];
   canEdit: boolean;
   defaultDate: string;
+  /** A new stop starts in the zone of the last one: a trip abroad adds its stops there. */
+  defaultZone: string;
 }
 
 /** The ordered stops; move up/down are buttons so the order can be changed from the keyboard. */
-export function Itinerary({ delegationId, stops, events, canEdit, defaultDate }: Props) {
+export function Itinerary({ delegationId, stops, events, canEdit, defaultDate, defaultZone }: Props) {
   const t = useTranslations("delegations.stops");
   const [editing, setEditing] = useState<string | null>(null);
   return (
@@ -51,7 +58,7 @@ export function Itinerary({ delegationId, stops, events, canEdit, defaultDate }:
           ))}
         </ol>
       )}
-      {canEdit && editing === null ? <StopForm key={stops.length} mode="add" delegationId={delegationId} events={events} defaultDate={defaultDate} /> : null}
+      {canEdit && editing === null ? <StopForm key={stops.length} mode="add" delegationId={delegationId} events={events} defaultDate={defaultDate} defaultZone={defaultZone} /> : null}
     </div>
   );
 }
@@ -79,7 +86,16 @@ function StopRow({ stop: s, first, last, canEdit, onEdit }: { stop: ItinerarySto
       <div className="min-w-0 space-y-0.5">
         <p className="text-sm font-medium text-slate-600">
           <span className="mr-2 inline-grid size-6 place-items-center rounded-full bg-slate-100 text-xs">{s.position}</span>
-          <time>{s.when}</time>
+          <time dateTime={s.at} className="whitespace-nowrap">
+            {s.when}
+            {s.zone ? ` ${s.zone}` : null}
+          </time>
+          {s.beijing ? (
+            <>
+              {" · "}
+              <span className="whitespace-nowrap text-slate-500">{t("beijingTime", { time: s.beijing })}</span>
+            </>
+          ) : null}
           <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${s.status === "done" ? "bg-emerald-100 text-emerald-900" : s.status === "cancelled" ? "bg-slate-200 text-slate-700" : "bg-sky-100 text-sky-900"}`}>
             {t(`status.${s.status}`)}
           </span>
@@ -94,6 +110,7 @@ function StopRow({ stop: s, first, last, canEdit, onEdit }: { stop: ItinerarySto
           )}
         </p>
         {s.place && s.place !== s.subject ? <p className="text-sm text-slate-600">{s.place}</p> : null}
+        {s.contactName || s.contactPhone ? <StopContact name={s.contactName} phone={s.contactPhone} label={t("contact")} /> : null}
         {s.note ? <p className="text-sm whitespace-pre-line text-slate-600">{s.note}</p> : null}
       </div>
       <div className="flex shrink-0 flex-wrap items-center gap-2">
@@ -145,5 +162,20 @@ function StopRow({ stop: s, first, last, canEdit, onEdit }: { stop: ItinerarySto
         </div>
       </Modal>
     </div>
+  );
+}
+
+/** Whom to ask for at the stop; the phone dials on a phone. */
+export function StopContact({ name, phone, label }: { name: string | null; phone: string | null; label: string }) {
+  return (
+    <p className="text-sm text-slate-600" data-testid="stop-contact">
+      <span className="text-slate-500">{label}</span> {name}
+      {name && phone ? " · " : null}
+      {phone ? (
+        <a href={`tel:${phone.replace(/[^\d+]/g, "")}`} className="whitespace-nowrap text-brand-700 hover:underline">
+          {phone}
+        </a>
+      ) : null}
+    </p>
   );
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { delegationMembers, delegations, enterprises, events, followUps, itineraryStops, users } from "@/db/schema";
+import { enterprises, followUps, users } from "@/db/schema";
 import { feedTokenReadWith } from "@/lib/auth/session-lookup";
 import type { Viewer } from "@/lib/auth/viewer";
+import { listMyStops } from "@/lib/delegations/my-stops";
 import { visibleFollowUps } from "@/lib/follow-ups/records";
 
 /** Whose feed a token opens: an active user, or null for an unknown or revoked token. */
@@ -31,28 +32,8 @@ export async function getFeedToken(db: Db, viewer: Viewer): Promise<string | nul
  * and their open follow-ups; follow-ups about projects they may not see stay out.
  */
 export async function loadFeed(db: Db, viewer: Viewer, since: Date) {
-  const member = sql`exists (select 1 from ${delegationMembers} where ${delegationMembers.delegationId} = ${delegations.id} and ${delegationMembers.userId} = ${viewer.id} and ${delegationMembers.deletedAt} is null)`;
   const [stops, tasks] = await Promise.all([
-    db
-      .select({
-        id: itineraryStops.id,
-        startsAt: itineraryStops.startsAt,
-        place: itineraryStops.place,
-        note: itineraryStops.note,
-        delegationId: delegations.id,
-        delegationName: delegations.name,
-        enterpriseNameZh: enterprises.nameZh,
-        enterpriseNameEn: enterprises.nameEn,
-        eventNameZh: events.nameZh,
-        eventNameEn: events.nameEn,
-      })
-      .from(itineraryStops)
-      .innerJoin(delegations, and(eq(delegations.id, itineraryStops.delegationId), isNull(delegations.deletedAt)))
-      .leftJoin(enterprises, eq(enterprises.id, itineraryStops.enterpriseId))
-      .leftJoin(events, eq(events.id, itineraryStops.eventId))
-      .where(and(isNull(itineraryStops.deletedAt), sql`${itineraryStops.status} <> 'cancelled'`, gte(itineraryStops.startsAt, since), or(eq(delegations.ownerId, viewer.id), member)))
-      .orderBy(asc(itineraryStops.startsAt))
-      .limit(2000),
+    listMyStops(db, viewer, { from: since, limit: 2000 }),
     db
       .select({ id: followUps.id, title: followUps.title, dueOn: followUps.dueOn, enterpriseId: followUps.enterpriseId, enterpriseNameZh: enterprises.nameZh, enterpriseNameEn: enterprises.nameEn })
       .from(followUps)

@@ -5,6 +5,8 @@ import { delegationEnterprises, delegationMembers, delegations, enterprises, eve
 import type { Viewer } from "@/lib/auth/viewer";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { lockForEdit, requireLive } from "@/lib/records";
+import { isWallTime, zonedInstant } from "@/lib/time";
+import type { StopSubjects } from "./stop-values";
 
 /**
  * Members, linked enterprises and stops belong to their delegation: changing any of them
@@ -48,6 +50,44 @@ export async function checkStopSubjects(tx: Tx, input: { place?: string; enterpr
   if (!input.place && !input.enterpriseId && !input.eventId) throw new FieldError("place", "delegations.rules.stopWhere");
   if (input.enterpriseId) await requireLive(tx, enterprises, input.enterpriseId, "enterpriseId", "delegations.rules.enterpriseMissing");
   if (input.eventId) await requireLive(tx, events, input.eventId, "eventId", "delegations.rules.eventMissing");
+}
+
+interface StopInput {
+  date: string;
+  time: string;
+  timeZone: string;
+  place?: string;
+  enterpriseId?: string;
+  eventId?: string;
+  contactName?: string;
+  contactPhone?: string;
+  note?: string;
+}
+
+/**
+ * The columns a stop's form writes: the wall-clock day and time in the stop's zone become the
+ * instant stored. A time the clocks skip there (the spring-forward hour) is refused at the field.
+ */
+export function stopColumns(input: StopInput) {
+  if (!isWallTime(input.date, input.time, input.timeZone)) throw new FieldError("time", "delegations.rules.timeSkipped");
+  return {
+    startsAt: zonedInstant(input.date, input.time, input.timeZone),
+    timeZone: input.timeZone,
+    place: input.place ?? null,
+    enterpriseId: input.enterpriseId ?? null,
+    eventId: input.eventId ?? null,
+    contactName: input.contactName ?? null,
+    contactPhone: input.contactPhone ?? null,
+    note: input.note ?? null,
+  };
+}
+
+/** The names of the enterprise and event a saved stop names, for the conflict its editor is shown. */
+export async function stopSubjects(tx: Tx, stop: { enterpriseId: string | null; eventId: string | null }): Promise<StopSubjects> {
+  const names = { id: enterprises.id, nameZh: enterprises.nameZh, nameEn: enterprises.nameEn };
+  const [enterprise] = stop.enterpriseId ? await tx.select(names).from(enterprises).where(eq(enterprises.id, stop.enterpriseId)) : [];
+  const [event] = stop.eventId ? await tx.select({ id: events.id, nameZh: events.nameZh, nameEn: events.nameEn }).from(events).where(eq(events.id, stop.eventId)) : [];
+  return { enterprise: enterprise ?? null, event: event ?? null };
 }
 
 /** The live stops of a delegation in itinerary order. */

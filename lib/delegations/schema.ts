@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { DELEGATION_DIRECTIONS } from "@/db/enums";
-import { optionalId, optionalText, requiredText, uuidParam, versionField } from "@/lib/validation";
+import { TIME_ZONE } from "@/lib/time";
+import { optionalId, optionalPhone, optionalText, requiredText, uuidParam, versionField } from "@/lib/validation";
+import { STOP_TIME_ZONES } from "./time-zones";
 
 const day = z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ error: "validation.required" }));
 const clock = z.preprocess((v) => (v === "" ? undefined : v), z.string({ error: "validation.required" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "validation.invalid" }));
@@ -41,12 +43,19 @@ export const removeMemberInput = z.object({ id: uuidParam });
 export const linkEnterpriseInput = z.object({ delegationId: uuidParam, enterpriseId: uuidParam, role: requiredText(100) });
 export const unlinkEnterpriseInput = z.object({ id: uuidParam });
 
+/** The stop's zone, one the form offers; left out (older callers, the bureau's own trips) it is the bureau's. */
+const stopZone = z.preprocess((v) => (v === "" || v === undefined ? TIME_ZONE : v), z.enum(STOP_TIME_ZONES, { error: "validation.invalid" }));
+
+/** Day and time are the wall clock at the stop, in its zone. */
 const stopFields = z.object({
   date: day,
   time: clock,
+  timeZone: stopZone,
   place: optionalText(300),
   enterpriseId: optionalId,
   eventId: optionalId,
+  contactName: optionalText(100),
+  contactPhone: optionalPhone(50),
   note: optionalText(2000),
 });
 export const addStopInput = stopFields.extend({ delegationId: uuidParam });

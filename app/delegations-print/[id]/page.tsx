@@ -7,7 +7,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { recordPage } from "@/lib/record-page";
 
 // Outside the app shell on purpose: the leader's printout carries the itinerary and nothing else.
-const PRINT_CSS = `@media print { @page { size: A4; margin: 15mm; } body { background: #fff; } a { color: inherit; text-decoration: none; } tr { break-inside: avoid; } }`;
+const PRINT_CSS = `@media print { @page { size: A4; margin: 15mm; } body { background: #fff; font-size: 10.5pt; } a { color: inherit; text-decoration: none; } thead { display: table-header-group; } tr { break-inside: avoid; } }`;
 
 // Metadata and page share one read per request.
 const load = recordPage(getDelegation);
@@ -66,13 +66,28 @@ export default async function PrintItineraryPage({ params }: { params: Promise<{
               stops.map((s, i) => (
                 <tr key={s.id} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-2">{i + 1}</td>
-                  <td className="py-2 pr-2 whitespace-nowrap">{s.when}</td>
+                  <td className="py-2 pr-2">
+                    <time dateTime={s.at} className="sm:whitespace-nowrap">
+                      {s.when}
+                      {s.zone ? ` ${s.zone}` : null}
+                    </time>
+                    {s.beijing ? <p className="text-slate-600 sm:whitespace-nowrap">{t("stops.beijingTime", { time: s.beijing })}</p> : null}
+                  </td>
                   <td className="py-2 pr-2">
                     <p className="font-medium">{s.subject}</p>
                     {s.eventName && s.eventName !== s.subject ? <p>{s.eventName}</p> : null}
                     {s.note ? <p className="whitespace-pre-line text-slate-600">{s.note}</p> : null}
                   </td>
-                  <td className="py-2">{s.place}</td>
+                  <td className="py-2">
+                    {s.place}
+                    {s.contactName || s.contactPhone ? (
+                      <p className="mt-1" data-testid="stop-contact">
+                        <span className="text-slate-600">{t("print.contact")}</span> {s.contactName}
+                        {s.contactName && s.contactPhone ? " · " : null}
+                        {s.contactPhone ? <span className="sm:whitespace-nowrap">{s.contactPhone}</span> : null}
+                      </p>
+                    ) : null}
+                  </td>
                 </tr>
               ))
             )}

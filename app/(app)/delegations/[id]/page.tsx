@@ -12,6 +12,7 @@ import { stopView } from "@/lib/delegations/stop-view";
 import { primaryName } from "@/lib/i18n/display";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { recordPage } from "@/lib/record-page";
+import { TIME_ZONE } from "@/lib/time";
 
 const load = recordPage(getDelegation);
 
@@ -41,7 +42,7 @@ export default async function DelegationPage({ params }: { params: Promise<{ id:
   ];
 
   return (
-    <ClientMessages namespaces={["delegations.delete", "delegations.linked", "delegations.members", "delegations.roles", "delegations.stops", "enterprisePicker"]}>
+    <ClientMessages namespaces={["delegations.delete", "delegations.linked", "delegations.members", "delegations.roles", "delegations.stops", "delegations.zones", "enterpriseForm.conflict", "enterprisePicker"]}>
       <div className="space-y-6">
         <PageHeader
           back={{ href: "/delegations", label: t("back") }}
@@ -94,6 +95,7 @@ export default async function DelegationPage({ params }: { params: Promise<{ id:
                 events={events.map((e) => ({ id: e.id, label: `${primaryName(e, locale).first} · ${e.startsOn}` }))}
                 canEdit={detail.canEdit}
                 defaultDate={stops.at(-1)?.date ?? d.startsOn}
+                defaultZone={stops.at(-1)?.timeZone ?? TIME_ZONE}
               />
             </Panel>
           </div>
