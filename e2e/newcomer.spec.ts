@@ -73,7 +73,8 @@ test("a newcomer signs in, creates an enterprise, finds it, logs a visit and mov
     await expect(page.locator("[data-board-ready=true]")).toBeVisible();
     const from = page.getByRole("region", { name: "Negotiating", exact: true });
     const to = page.getByRole("region", { name: "Site visit", exact: true });
-    await from.getByRole("listitem", { name: project, exact: true }).getByTestId("card-body").dragTo(to, { targetPosition: { x: 40, y: 20 } });
+    // Moved in steps, as a hand does: the board starts a drag once the pointer has moved a few pixels.
+    await from.getByRole("listitem", { name: project, exact: true }).getByTestId("card-body").dragTo(to, { targetPosition: { x: 40, y: 20 }, steps: 12 });
     await expect(to.getByRole("listitem", { name: project, exact: true })).toBeVisible();
     await expect(page.getByText(`${project} moved to Site visit.`).first()).toBeVisible();
 

@@ -1,9 +1,18 @@
 "use client";
 
+import {
+  type Announcements,
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  KeyboardSensor,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useTranslations } from "next-intl";
-import { useState, useSyncExternalStore } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { toast } from "@/components/ui/toast";
 import { type Stage, STAGES } from "@/db/enums";
 import type { ActionResult } from "@/lib/action-core";
@@ -13,12 +22,16 @@ import { setProjectStatus } from "@/lib/projects/actions/set-status";
 import type { PipelineCard as Card } from "@/lib/projects/board-queries";
 import type { PipelineFilters } from "@/lib/projects/filters";
 import type { ProjectState } from "@/lib/projects/records";
+import { displayUnit } from "@/lib/money";
 import { isBackward, needsSigning, needsVerification } from "@/lib/projects/stages";
+import { CardInFlight } from "./card";
 import { BoardColumn } from "./column";
+import { CardMouseSensor, CardTouchSensor, columnUnderCard, type DragData, HANDLE, onHandle, stageByStage } from "./drag";
 import type { MoveRequest, MoveValues } from "./move-dialog";
 import { applyMove, applyTruth } from "./optimistic";
 import { pipelineKey, pipelineQuery } from "./query";
 import { useFocusCard } from "./show-more";
+import { StagePicker } from "./stage-picker";
 import { useShowMore } from "./use-show-more";
 
 // The dialog for moves that ask for something (a reason, evidence, the signing) loads with the
@@ -45,6 +58,9 @@ function refusalText(result: Extract<ActionResult<unknown>, { ok: false }>) {
 
 const noSubscription = () => () => {};
 
+/** The card that holds focus (its handle, link or menu), if any. */
+const focusedCard = () => document.activeElement?.closest("[data-project-id]")?.getAttribute("data-project-id") ?? null;
+
 /**
  * The board's client island. Its data lives in the query cache (filled from the server's render,
  * app/(app)/pipeline/page.tsx): a move changes the cache at once, the action's answer is laid
@@ -57,7 +73,24 @@ export function PipelineBoard({ filters }: { filters: PipelineFilters }) {
   const queryClient = useQueryClient();
   const options = pipelineQuery(filters);
   const { data } = useQuery(options);
+  const locale = useLocale();
+  const unitName = useTranslations("common.moneyUnits");
   const [announcement, setAnnouncement] = useState("");
+  const [dragged, setDragged] = useState<string | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // The card whose handle gets focus once it is drawn in the stage it was moved to (or back where
+  // it was after a refusal): a move made from the card, by keyboard or its menu, keeps the
+  // person's place on the board.
+  const refocus = useRef<{ id: string; stage: Stage } | null>(null);
+  // The drag context's id names the handles' instructions; from useId, so the server's and the browser's agree.
+  const dndId = `drag-help${useId()}`;
+  // Whether the card being dragged has left its own column yet: until then, being over it is not news.
+  const leftHome = useRef(false);
+  const sensors = useSensors(
+    useSensor(CardMouseSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(CardTouchSensor, { activationConstraint: { delay: 250, tolerance: 8 }, bypassActivationConstraint: onHandle }),
+    useSensor(KeyboardSensor, { coordinateGetter: stageByStage }),
+  );
   const [asking, setAskingState] = useState<{ request: MoveRequest; card: Card; to: Stage | "lost" } | null>(null);
   const [dialogLoaded, setDialogLoaded] = useState(false);
   const setAsking = (next: typeof asking) => {
@@ -107,9 +140,12 @@ export function PipelineBoard({ filters }: { filters: PipelineFilters }) {
       return { previous };
     },
     onError: (error, vars, context) => {
+      const hadFocus = refocus.current?.id === vars.card.id || focusedCard() === vars.card.id;
       if (context?.previous) queryClient.setQueryData(options.queryKey, context.previous);
       const result = error instanceof Refused ? error.result : null;
       const truth = (result?.details as { current?: ProjectState } | undefined)?.current;
+      // Focus follows the card back to where it is after all.
+      if (hadFocus) refocus.current = { id: vars.card.id, stage: truth?.stage ?? vars.card.stage };
       if (truth) queryClient.setQueryData(options.queryKey, (d) => d && applyTruth(d, truth));
       const text = result
         ? truth
@@ -177,40 +213,100 @@ export function PipelineBoard({ filters }: { filters: PipelineFilters }) {
     } else if (signing) {
       setAsking({ card, to, request: { kind: "sign", ...target, signing, asRequest: verify } });
     } else {
+      // A requested move leaves the card where it is, marked as waiting.
+      if (focusedCard() === card.id) refocus.current = { id: card.id, stage: verify ? card.stage : to };
       move.mutate({ card, toStage: to, asRequest: verify });
     }
+  }
+
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    const handle = document.querySelector<HTMLElement>(`[data-stage="${target.stage}"] [data-project-id="${CSS.escape(target.id)}"] ${HANDLE}`);
+    if (handle) {
+      refocus.current = null;
+      if (document.activeElement !== handle) handle.focus();
+    }
+  });
+
+  const stageOf = (active: { data: { current?: unknown } }) => (active.data.current as DragData).stage;
+  const nameOf = (active: { data: { current?: unknown } }) => (active.data.current as DragData).name;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => {
+      leftHome.current = false;
+      return t("drag.start", { name: nameOf(active), stage: stageName(stageOf(active)) });
+    },
+    onDragOver: ({ active, over }) => {
+      if (over?.id === stageOf(active) && !leftHome.current) return undefined;
+      leftHome.current = true;
+      if (!over) return t("drag.overNone", { name: nameOf(active) });
+      const stage = over.id as Stage;
+      return t(stage === stageOf(active) ? "drag.overSame" : "drag.over", { name: nameOf(active), stage: stageName(stage) });
+    },
+    // A drop on another stage is announced by the move itself (moved, requested, or its dialog).
+    onDragEnd: ({ active, over }) => (over && over.id !== stageOf(active) ? undefined : t("drag.stays", { name: nameOf(active), stage: stageName(stageOf(active)) })),
+    onDragCancel: ({ active }) => t("drag.cancel", { name: nameOf(active), stage: stageName(stageOf(active)) }),
+  };
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    setDragged(null);
+    const card = data?.cards.find((c) => c.id === active.id);
+    if (card && over && over.id !== card.stage) requestMove(card, over.id as Stage);
   }
 
   function confirm(values: MoveValues) {
     if (!asking) return;
     const { card, to, request } = asking;
     setAsking(null);
+    // The dialog gives focus back to what opened it, on the card, before the card moves.
+    if (to !== "lost") refocus.current = { id: card.id, stage: request.asRequest ? card.stage : to };
     if (to === "lost") markLost.mutate({ card, reason: values.reason ?? "" });
     else move.mutate({ card, toStage: to, asRequest: request.asRequest ?? false, ...values });
   }
 
   if (!data) return null;
+  const columns = STAGES.map((stage) => data.columns.find((c) => c.stage === stage) ?? { stage, count: 0, totalCny: "0.00", planned: {} });
+  // One unit for every column's total, chosen from the largest and named once (lib/money.ts).
+  const unit = displayUnit(
+    columns.map((c) => c.totalCny),
+    locale,
+  );
+  const inFlight = dragged ? data.cards.find((c) => c.id === dragged) : undefined;
   return (
     <>
-      <div className="-mx-4 overflow-x-auto px-4 pb-4" data-board-ready={ready}>
-        <ol className="flex snap-x gap-3" aria-label={t("boardLabel")}>
-          {STAGES.map((stage) => {
-            const column = data.columns.find((c) => c.stage === stage) ?? { stage, count: 0, totalCny: "0.00", planned: {} };
-            return (
-              <BoardColumn
-                key={stage}
-                column={column}
-                cards={data.cards.filter((c) => c.stage === stage)}
-                hasMore={data.next[stage] !== null}
-                loadingMore={more.loading.has(stage)}
-                onShowMore={() => void more.showMore(stage)}
-                onMove={requestMove}
-                findCard={(id) => data.cards.find((c) => c.id === id)}
-              />
-            );
-          })}
-        </ol>
+      <div className="space-y-2">
+        <StagePicker board={scroller} counts={Object.fromEntries(columns.map((c) => [c.stage, c.count])) as Record<Stage, number>} />
+        <p className="text-xs text-slate-600">{t("totalsLegend", { unit: unitName(unit) })}</p>
       </div>
+      <DndContext
+        id={dndId}
+        sensors={sensors}
+        collisionDetection={columnUnderCard}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t("drag.instructions") } }}
+        onDragStart={({ active }) => setDragged(String(active.id))}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragged(null)}
+      >
+        {/* The board scrolls sideways on its own when its columns do not fit; the page never does. "relative" keeps the
+            columns' visually hidden labels inside it. */}
+        <div ref={scroller} className="relative -mx-4 snap-x snap-mandatory scroll-px-4 overflow-x-auto overscroll-x-contain px-4 pt-2 pb-4 xl:snap-none" data-board-ready={ready}>
+          <ol className="flex gap-2 xl:grid xl:grid-cols-[repeat(9,minmax(0,1fr))]" aria-label={t("boardLabel")}>
+            {columns.map((column) => (
+              <BoardColumn
+                key={column.stage}
+                column={column}
+                cards={data.cards.filter((c) => c.stage === column.stage)}
+                unit={unit}
+                hasMore={data.next[column.stage] !== null}
+                loadingMore={more.loading.has(column.stage)}
+                onShowMore={() => void more.showMore(column.stage)}
+                onMove={requestMove}
+              />
+            ))}
+          </ol>
+        </div>
+        <DragOverlay dropAnimation={null}>{inFlight ? <CardInFlight card={inFlight} /> : null}</DragOverlay>
+      </DndContext>
       <p aria-live="polite" role="status" className="sr-only">
         {announcement}
       </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -7,44 +8,53 @@ import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 import { type Stage, STAGES } from "@/db/enums";
 import { primaryName } from "@/lib/i18n/display";
 import type { PipelineCard as Card } from "@/lib/projects/board-queries";
+import styles from "./card.module.css";
+import type { DragData } from "./drag";
 
-/** Only our own cards are accepted by the columns, not text or files dragged in from elsewhere. */
-export const CARD_MIME = "application/x-landfall-project";
-
-// Some browsers hide custom drag types until the drop; the card being dragged on this page is kept here too.
-let dragged: string | null = null;
-export const draggedCardId = () => dragged;
-
+/**
+ * One project on the board. A mouse drags it from anywhere but its menu; a finger after pressing
+ * and holding it, or at once from its handle; the keyboard from its handle (Space, the arrow keys,
+ * Space). While it is dragged a copy follows the pointer (the board's DragOverlay) and the card
+ * stays in place, faded.
+ */
 export function PipelineCard({ card, onMove }: { card: Card; onMove: (card: Card, to: Stage | "lost") => void }) {
   const t = useTranslations("pipeline");
   const stageName = useTranslations("projects.stages");
   const statusName = useTranslations("projects.statuses");
   const locale = useLocale();
   const enterprise = primaryName({ nameZh: card.enterpriseNameZh, nameEn: card.enterpriseNameEn }, locale).first;
+  const data: DragData = { name: card.name, stage: card.stage };
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
+    id: card.id,
+    data,
+    disabled: !card.canMove,
+  });
 
   return (
     <li
-      draggable={card.canMove}
-      onDragStart={(event) => {
-        event.dataTransfer.setData(CARD_MIME, card.id);
-        event.dataTransfer.setData("text/plain", card.name);
-        event.dataTransfer.effectAllowed = "move";
-        dragged = card.id;
-      }}
-      onDragEnd={() => {
-        dragged = null;
-      }}
+      ref={setNodeRef}
+      {...listeners}
       aria-label={card.name}
       data-project-id={card.id}
-      className={`space-y-1 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm ${card.canMove ? "cursor-grab active:cursor-grabbing" : ""}`}
+      className={`${styles.card}${card.canMove ? ` ${styles.movable}` : ""}${isDragging ? " opacity-40" : ""}`}
     >
-      <Link href={`/projects/${card.id}`} draggable={false} className="block font-medium break-words text-brand-700 hover:underline">
+      {card.canMove ? (
+        <button
+          type="button"
+          ref={setActivatorNodeRef}
+          aria-label={t("drag.handle", { name: card.name })}
+          aria-describedby={attributes["aria-describedby"]}
+          aria-pressed={attributes["aria-pressed"]}
+          className={styles.handle}
+        />
+      ) : null}
+      <Link href={`/projects/${card.id}`} draggable={false} className={styles.name}>
         {card.name}
       </Link>
-      <p className="truncate text-xs text-slate-600" data-testid="card-body">
+      <p className="truncate text-slate-600" data-testid="card-body">
         {enterprise}
       </p>
-      <p className="flex flex-wrap items-baseline gap-x-2 text-xs">
+      <p className="flex flex-wrap items-baseline gap-x-2">
         {card.plannedAmount ? <WanYi yuan={card.cnyAmount} className="font-medium text-slate-800" /> : <span className="text-slate-500">{t("noAmount")}</span>}
         {card.plannedAmount && card.currency !== "CNY" ? (
           <span className="text-slate-500">
@@ -52,18 +62,27 @@ export function PipelineCard({ card, onMove }: { card: Card; onMove: (card: Card
           </span>
         ) : null}
       </p>
-      <p className="flex flex-wrap gap-1 text-xs">
+      <p className="flex flex-wrap gap-1">
         {card.ownerName ? <span className="text-slate-500">{card.ownerName}</span> : null}
         {card.status !== "active" ? (
           <span className={`rounded px-1.5 ${card.status === "lost" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-900"}`}>{statusName(card.status)}</span>
         ) : null}
         {card.confidential ? <span className="rounded bg-slate-800 px-1.5 text-white">{t("confidential")}</span> : null}
       </p>
-      {card.pendingTo ? (
-        <p className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-900">{t("pending", { stage: stageName(card.pendingTo) })}</p>
-      ) : null}
+      {card.pendingTo ? <p className="rounded bg-sky-50 px-1.5 py-0.5 text-sky-900">{t("pending", { stage: stageName(card.pendingTo) })}</p> : null}
       {card.canMove ? <MoveSelect card={card} onMove={onMove} /> : null}
     </li>
+  );
+}
+
+/** What follows the pointer while a card is dragged: its name and enterprise. */
+export function CardInFlight({ card }: { card: Card }) {
+  const locale = useLocale();
+  return (
+    <div className="pointer-events-none cursor-grabbing space-y-1 rounded-md border border-brand-600 bg-white p-2 text-xs shadow-lg ring-2 ring-brand-100">
+      <p className="text-[13px] leading-snug font-medium break-words text-brand-700">{card.name}</p>
+      <p className="truncate text-slate-600">{primaryName({ nameZh: card.enterpriseNameZh, nameEn: card.enterpriseNameEn }, locale).first}</p>
+    </div>
   );
 }
 
@@ -87,7 +106,7 @@ function MoveSelect({ card, onMove }: { card: Card; onMove: (card: Card, to: Sta
           const to = event.target.value as Stage | "lost" | "";
           if (to) onMove(card, to);
         }}
-        className="block w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700"
+        className="block w-full rounded border border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-700"
       >
         <option value="">{t("moveToPlaceholder")}</option>
         {reached
