@@ -70,7 +70,7 @@ test("a docking meeting gets 5 participants at once, one new; an on-site signing
   await expect(page.locator("main dl > div").filter({ hasText: "Source event or delegation" })).toContainText(eventName);
 
   await page.goto(eventUrl);
-  await expect(page.getByRole("region", { name: "Projects signed here" }).getByRole("link", { name: projectName })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Projects from this event" }).getByRole("link", { name: projectName })).toBeVisible();
 });
 
 test("a CSV of foreign attendees with English names only is staged row by row; a row without a name is listed with its reason", async ({ page }) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, queryRows } from "@/db";
 import { seedDemoData } from "@/db/seed";
 import { listDelegations, parseDelegationFilters } from "@/lib/delegations/queries";
+import type { Viewer } from "@/lib/auth/viewer";
 import { listEvents } from "@/lib/events/queries";
 import { eventFilters } from "@/lib/events/schema";
 import { openTestDatabase } from "@/test/support/db";
@@ -18,7 +19,8 @@ afterAll(() => database?.close());
 
 describe("counts in list rows", () => {
   it("events list each event's live participants", async () => {
-    const { rows } = await listEvents(database.db, eventFilters.parse({}), 100);
+    const reader: Viewer = { id: "00000000-0000-4000-8000-000000000000", name: "Reader", email: "reader@landfall.example", role: "viewer", teamId: null, locale: null };
+    const { rows } = await listEvents(database.db, reader, eventFilters.parse({}), 100);
     const expected = await queryRows<{ id: string; n: number }>(
       database.db,
       sql`select e.id, count(p.id)::int as n from events e left join event_participants p on p.event_id = e.id and p.deleted_at is null

@@ -8,7 +8,8 @@ import { toast } from "@/components/ui/toast";
 import { OriginalAmount, WanYi } from "@/components/ui/wan-yi";
 import { STAGES } from "@/db/enums";
 import { primaryName } from "@/lib/i18n/display";
-import type { PipelineFilters } from "@/lib/projects/filters";
+import { addDecimals } from "@/lib/money";
+import { FIGURE_KEYS, hasFigureFilter, NONE, type PipelineFilters, pipelineSearch } from "@/lib/projects/filters";
 import { pipelineQuery } from "./query";
 import { ShowMore, useFocusCard } from "./show-more";
 import { useShowMore } from "./use-show-more";
@@ -50,8 +51,31 @@ export function PipelineList({ filters }: { filters: PipelineFilters }) {
   });
 
   if (!data) return null;
-  if (data.cards.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-500">{t("empty")}</p>;
+  const total = data.columns.reduce((n, c) => n + c.count, 0);
+  const header = (
+    <>
+      <FigureFilters filters={filters} />
+      <p className="text-sm text-slate-700" data-testid="list-total" data-count={total}>
+        {t("total", { count: total })}
+        {total > 0 ? (
+          <>
+            {" · "}
+            <WanYi yuan={addDecimals("0", ...data.columns.map((c) => c.totalCny))} />
+          </>
+        ) : null}
+      </p>
+    </>
+  );
+  if (data.cards.length === 0)
+    return (
+      <div className="space-y-2">
+        {header}
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-500">{t("empty")}</p>
+      </div>
+    );
   return (
+    <div className="space-y-2">
+    {header}
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-list-ready={ready}>
       <table className="min-w-full text-sm">
         <thead className="bg-slate-50 text-left text-slate-600">
@@ -122,6 +146,42 @@ export function PipelineList({ filters }: { filters: PipelineFilters }) {
       <p aria-live="polite" role="status" className="sr-only">
         {announcement}
       </p>
+    </div>
+    </div>
+  );
+}
+
+/**
+ * What a review figure's link filters the list by, beyond the filter bar's choices, in words; and
+ * the way back to the whole pipeline. Nothing when the list is not a figure's projects.
+ */
+function FigureFilters({ filters }: { filters: PipelineFilters }) {
+  const t = useTranslations("pipeline.figure");
+  const stageName = useTranslations("projects.stages");
+  const nones = (["team", "owner", "chain"] as const).filter((k) => filters[k] === NONE);
+  if (!hasFigureFilter(filters) && nones.length === 0) return null;
+  const parts: string[] = [];
+  if (filters.inStage) parts.push(t("stage", { stage: stageName(filters.inStage) }));
+  if (filters.stageFrom) parts.push(t("stageFrom", { stage: stageName(filters.stageFrom) }));
+  if (filters.reached) parts.push(t("reached", { stage: stageName(filters.reached) }));
+  if (filters.event) {
+    const { event, from, to } = filters;
+    parts.push(from && to ? t("period", { event, from, to }) : from ? t("since", { event, from }) : to ? t("until", { event, to }) : t("event", { event }));
+  }
+  for (const k of nones) parts.push(t(k === "team" ? "noTeam" : k === "owner" ? "noOwner" : "noChain"));
+  const cleared = { ...filters, ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, null])) };
+  for (const k of nones) cleared[k] = null;
+  return (
+    <div className="flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="figure-filters">
+      <span className="font-medium">{t("title")}</span>
+      {parts.map((p) => (
+        <span key={p} className="rounded bg-white px-1.5 py-0.5 text-slate-700">
+          {p}
+        </span>
+      ))}
+      <Link href={`/pipeline${pipelineSearch(cleared)}`} className="ml-auto text-brand-700 underline-offset-2 hover:underline">
+        {t("clear")}
+      </Link>
     </div>
   );
 }

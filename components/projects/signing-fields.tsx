@@ -13,6 +13,7 @@ export function SigningFields({
   errors,
   hint,
   autoFocus = false,
+  idPrefix,
 }: {
   currency: string;
   today: string;
@@ -20,21 +21,24 @@ export function SigningFields({
   hint?: string;
   /** Marks the first input for a dialog to focus when it opens. */
   autoFocus?: boolean;
+  /** Prefixes the fields' ids where several forms share a page. */
+  idPrefix?: string;
 }) {
+  const id = (name: string) => (idPrefix ? `${idPrefix}-${name}` : undefined);
   const t = useTranslations("projects.signing");
   const tf = useTranslations("projects.form");
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold text-slate-800">{t("legend")}</legend>
       {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
-      <Field name="signedOn" label={t("signedOn")} errors={errors.signedOn}>
+      <Field name="signedOn" id={id("signedOn")} label={t("signedOn")} errors={errors.signedOn}>
         {(p) => <input {...p} type="date" max={today || undefined} {...(autoFocus ? { "data-autofocus": true } : {})} />}
       </Field>
       <div className="grid grid-cols-[2fr_1fr] gap-3">
-        <Field name="signedAmount" label={t("signedAmount", { currency })} hint={tf("amountHint")} errors={errors.signedAmount}>
+        <Field name="signedAmount" id={id("signedAmount")} label={t("signedAmount", { currency })} hint={tf("amountHint")} errors={errors.signedAmount}>
           {(p) => <input {...p} type="text" inputMode="decimal" autoComplete="off" />}
         </Field>
-        <Field name="signedUnit" label={tf("unit")} errors={errors.signedUnit}>
+        <Field name="signedUnit" id={id("signedUnit")} label={tf("unit")} errors={errors.signedUnit}>
           {(p) => (
             <select {...p} defaultValue="wan">
               {(["yuan", "wan", "yi"] as const).map((u) => (

@@ -1,9 +1,9 @@
 "use client";
 
 import { useLocale } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { numberFormat } from "@/lib/intl";
-import { type ChartPoint, niceTicks } from "@/lib/review/chart-points";
+import { type ChartPoint, linkKey, niceTicks } from "@/lib/review/chart-points";
 
 const COLOURS = ["#1d5fbf", "#d97706", "#059669", "#9333ea"];
 const FONT = 12;
@@ -91,6 +91,21 @@ interface PlotProps extends Required<Props> {
   value: (p: ChartPoint, label: string) => number;
 }
 
+/**
+ * A bar or point that opens the projects behind it, as its table cell does. Out of the tab order:
+ * the chart is hidden from assistive technology, and the table's link is the one to reach.
+ */
+function Linked({ point, label, children }: { point: ChartPoint; label: string; children: ReactNode }) {
+  const href = point[linkKey(label)];
+  return typeof href === "string" ? (
+    <a href={href} tabIndex={-1} className="chart-link cursor-pointer">
+      {children}
+    </a>
+  ) : (
+    <>{children}</>
+  );
+}
+
 function Plot({ data, labels, kind, horizontal, width, height, ticks, top, format, value }: PlotProps) {
   const title = (p: ChartPoint, label: string) => `${p.name} · ${label}: ${format(value(p, label))}`;
 
@@ -116,9 +131,11 @@ function Plot({ data, labels, kind, horizontal, width, height, ticks, top, forma
             <g key={`${p.name}-${i}`}>
               <text x={left - 6} y={8 + i * band + band / 2} dy="0.35em" textAnchor="end" fill="#334155">{fit(String(p.name), left - 10)}</text>
               {labels.map((label, s) => (
-                <rect key={label} className="chart-bar" x={left} y={y + s * bar} width={Math.max(0, x(value(p, label)) - left)} height={bar - 1} fill={COLOURS[s % COLOURS.length]}>
-                  <title>{title(p, label)}</title>
-                </rect>
+                <Linked key={label} point={p} label={label}>
+                  <rect className="chart-bar" x={left} y={y + s * bar} width={Math.max(0, x(value(p, label)) - left)} height={bar - 1} fill={COLOURS[s % COLOURS.length]}>
+                    <title>{title(p, label)}</title>
+                  </rect>
+                </Linked>
               ))}
             </g>
           );
@@ -161,9 +178,11 @@ function Plot({ data, labels, kind, horizontal, width, height, ticks, top, forma
             <g key={label}>
               <polyline fill="none" stroke={COLOURS[s % COLOURS.length]} strokeWidth={2} points={data.map((p, i) => `${centre(i)},${y(value(p, label))}`).join(" ")} />
               {data.map((p, i) => (
-                <circle key={i} className="chart-point" cx={centre(i)} cy={y(value(p, label))} r={3} fill={COLOURS[s % COLOURS.length]}>
-                  <title>{title(p, label)}</title>
-                </circle>
+                <Linked key={i} point={p} label={label}>
+                  <circle className="chart-point" cx={centre(i)} cy={y(value(p, label))} r={3} fill={COLOURS[s % COLOURS.length]}>
+                    <title>{title(p, label)}</title>
+                  </circle>
+                </Linked>
               ))}
             </g>
           ))
@@ -171,9 +190,11 @@ function Plot({ data, labels, kind, horizontal, width, height, ticks, top, forma
             const bar = Math.max(4, Math.min(40, (band * 0.7) / labels.length));
             const start = left + i * band + (band - bar * labels.length) / 2;
             return labels.map((label, s) => (
-              <rect key={`${i}-${label}`} className="chart-bar" x={start + s * bar} y={y(value(p, label))} width={bar - 1} height={Math.max(0, 8 + plotH - y(value(p, label)))} fill={COLOURS[s % COLOURS.length]}>
-                <title>{title(p, label)}</title>
-              </rect>
+              <Linked key={`${i}-${label}`} point={p} label={label}>
+                <rect className="chart-bar" x={start + s * bar} y={y(value(p, label))} width={bar - 1} height={Math.max(0, 8 + plotH - y(value(p, label)))} fill={COLOURS[s % COLOURS.length]}>
+                  <title>{title(p, label)}</title>
+                </rect>
+              </Linked>
             ));
           })}
     </svg>

@@ -7,6 +7,7 @@ const TABS = [
   { key: "alerts", href: "/review/alerts" },
   { key: "chains", href: "/review/chains" },
   { key: "targets", href: "/review/targets" },
+  { key: "people", href: "/review/people" },
 ] as const;
 
 export type ReviewTab = (typeof TABS)[number]["key"];
@@ -16,7 +17,8 @@ export async function ReviewTabs({ current }: { current: ReviewTab }) {
   const [t, viewer] = await Promise.all([getTranslations("reviewTabs"), getViewer()]);
   // Targets are set by managers and admins; everyone else would only meet a 404 there.
   const mayTarget = viewer?.role === "manager" || viewer?.role === "admin";
-  const tabs = TABS.filter((tab) => tab.key !== "targets" || mayTarget);
+  // So are people's work reassigned (a manager: of their team's people).
+  const tabs = TABS.filter((tab) => (tab.key !== "targets" && tab.key !== "people") || mayTarget);
   return (
     <nav aria-label={t("label")} className="-mx-1 flex gap-1 overflow-x-auto pb-1">
       {tabs.map((tab) => (

@@ -110,7 +110,7 @@ describe("create and edit an event", () => {
     expect((await run(deleteEvent, otherManager, { id, version: 1 })).ok).toBe(false);
     ok(await run(deleteEvent, staff, { id, version: 1 }));
     expect(await getEvent(database.db, staff, id)).toBeNull();
-    const { rows } = await listEvents(database.db, eventFilters.parse({ year: "2026", kind: "docking" }), 1000);
+    const { rows } = await listEvents(database.db, staff, eventFilters.parse({ year: "2026", kind: "docking" }), 1000);
     expect(rows.map((r) => r.id)).not.toContain(id);
   });
 
@@ -118,12 +118,12 @@ describe("create and edit an event", () => {
     const a = await newEvent(staff, { kind: "roadshow", startsOn: "2031-03-01", endsOn: "2031-03-02" });
     const b = await newEvent(staff, { kind: "roadshow", startsOn: "2031-06-01", endsOn: "2031-06-01" });
     const c = await newEvent(staff, { kind: "forum", startsOn: "2031-04-01", endsOn: "2031-04-01" });
-    const first = await listEvents(database.db, eventFilters.parse({ kind: "roadshow", year: "2031" }), 1);
+    const first = await listEvents(database.db, staff, eventFilters.parse({ kind: "roadshow", year: "2031" }), 1);
     expect(first.rows.map((r) => r.id)).toEqual([b]);
-    const second = await listEvents(database.db, eventFilters.parse({ kind: "roadshow", year: "2031", after: first.next }), 1);
+    const second = await listEvents(database.db, staff, eventFilters.parse({ kind: "roadshow", year: "2031", after: first.next }), 1);
     expect(second.rows.map((r) => r.id)).toEqual([a]);
     expect(second.next).toBeNull();
-    const forum = await listEvents(database.db, eventFilters.parse({ year: "2031", kind: "forum" }));
+    const forum = await listEvents(database.db, staff, eventFilters.parse({ year: "2031", kind: "forum" }));
     expect(forum.rows.map((r) => r.id)).toEqual([c]);
   });
 });

@@ -80,8 +80,13 @@ export const updateParticipantRoleInput = z.object({ id: uuidParam, role: partic
 export const removeParticipantInput = z.object({ id: uuidParam });
 
 /** List filters kept in the URL: ?kind=forum&year=2026&after=<cursor>. */
+/** How the events list is ordered: newest first, or by what each event produced (most first). */
+export const EVENT_SORTS = ["date", "participants", "projects", "signed"] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+
 export const eventFilters = z.object({
   kind: z.enum(EVENT_KINDS).optional().catch(undefined),
+  sort: z.enum(EVENT_SORTS).optional().catch(undefined),
   year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
   after: z.string().max(400).optional().catch(undefined),
 });

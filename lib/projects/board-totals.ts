@@ -1,10 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { projectTotals, type Stage, STAGES } from "@/db/schema";
+import { projects, projectTotals, type Stage, STAGES } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addDecimals, roundDecimal } from "@/lib/money";
-import { type BoardFilters, totalsWhere } from "./board-where";
+import { type BoardFilters, pipelineWhere, totalsWhere } from "./board-where";
+import { readsHistory } from "./figure-filters";
 import { rateToCny } from "./cny";
 
 export interface PipelineColumn {
@@ -28,7 +29,7 @@ export interface PipelineTotals {
  * rounded to the fen (round(Σ amounts × rate, 2)); the per-currency figures are then added exactly.
  */
 export async function getPipelineTotals(db: Db, viewer: Viewer, filters: BoardFilters): Promise<PipelineTotals> {
-  const rows = await db
+  const rows = readsHistory(filters) ? await totalsFromProjects(db, viewer, filters) : await db
     .select({
       stage: projectTotals.stage,
       currency: projectTotals.currency,
@@ -58,4 +59,24 @@ export async function getPipelineTotals(db: Db, viewer: Viewer, filters: BoardFi
     };
   });
   return { columns, rates };
+}
+
+/**
+ * The same figures from the projects themselves, for filters on a project's history (a review
+ * figure's projects), which project_totals does not hold: the few projects such a filter selects,
+ * summed per stage and currency as the totals are (a missing amount adds nothing).
+ */
+function totalsFromProjects(db: Db, viewer: Viewer, filters: BoardFilters) {
+  return db
+    .select({
+      stage: projects.stage,
+      currency: projects.currency,
+      count: sql<number>`count(*)::int`,
+      planned: sql<string>`coalesce(sum(${projects.plannedAmount}), 0)::text`,
+      rate: sql<string | null>`${rateToCny(projects.currency)}::text`,
+      cny: sql<string | null>`round(coalesce(sum(${projects.plannedAmount}), 0) * ${rateToCny(projects.currency)}, 2)::text`,
+    })
+    .from(projects)
+    .where(pipelineWhere(viewer, filters))
+    .groupBy(projects.stage, projects.currency);
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, ne, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { chainNodes, projects, projectTotals } from "@/db/schema";
+import { projects, projectTotals } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { historyWhere, keyWhere, stageWhere } from "./figure-filters";
 import type { PipelineFilters } from "./filters";
 import { visibleProjects, visibleTotals } from "./visibility";
 
@@ -14,24 +15,28 @@ interface Filtered {
   ownerId: AnyPgColumn;
   chainNodeId: AnyPgColumn;
   status: AnyPgColumn;
+  stage: AnyPgColumn;
 }
 
+// The chain's nodes are looked up when the board is read: the totals are kept per node, not per chain.
 function filtered(viewer: Viewer, f: BoardFilters, t: Filtered): (SQL | undefined)[] {
   return [
-    f.team ? eq(t.teamId, f.team) : undefined,
-    f.owner ? eq(t.ownerId, f.owner === "me" ? viewer.id : f.owner) : undefined,
-    // The chain's nodes, looked up when the board is read: the totals are kept per node, not per chain.
-    f.chain ? sql`${t.chainNodeId} in (select ${chainNodes.id} from ${chainNodes} where ${chainNodes.chainId} = ${f.chain})` : undefined,
+    ...keyWhere(viewer, f, t),
     f.status === null ? ne(t.status, "lost") : f.status === "all" ? undefined : eq(t.status, f.status),
+    ...stageWhere(f, t.stage),
   ];
 }
 
 /** The caller's visibility and the URL's filters over projects: which cards the board may show. */
 export function pipelineWhere(viewer: Viewer, f: BoardFilters): SQL {
-  return and(visibleProjects(viewer), ...filtered(viewer, f, projects))!;
+  return and(visibleProjects(viewer), ...filtered(viewer, f, projects), ...historyWhere(f))!;
 }
 
-/** The same question over project_totals: which totals rows the board's counts and amounts add up. */
+/**
+ * The same question over project_totals: which totals rows the board's counts and amounts add up.
+ * Filters on a project's history (lib/projects/figure-filters.ts) are not in the totals; with one
+ * of them the totals are read from the projects (board-totals.ts).
+ */
 export function totalsWhere(viewer: Viewer, f: BoardFilters): SQL {
   return and(visibleTotals(viewer), ...filtered(viewer, f, projectTotals))!;
 }

@@ -1,12 +1,16 @@
 import { type DisplayUnit, roundDecimal, shiftDecimal } from "@/lib/money";
 
-/** One cell of a review table: the page formats it, the CSV writes it exactly. */
-export type Cell =
+/**
+ * One cell of a review table: the page formats it, the CSV writes it exactly. A figure counted or
+ * summed over projects links to the pipeline list of exactly those projects (`href`, links.ts).
+ */
+export type Cell = (
   | { kind: "text"; value: string }
   | { kind: "count"; value: number }
   | { kind: "money"; value: string }
   | { kind: "percent"; value: string | null }
-  | { kind: "days"; value: string };
+  | { kind: "days"; value: string }
+) & { href?: string };
 
 export const REVIEW_TABLES = ["funnel", "conversion", "durations", "targets", "monthly", "byChain", "byTeam", "byOwner", "contracted"] as const;
 export type ReviewTableId = (typeof REVIEW_TABLES)[number];
@@ -22,8 +26,8 @@ export interface ReviewTable {
 }
 
 export const text = (value: string): Cell => ({ kind: "text", value });
-export const count = (value: number): Cell => ({ kind: "count", value });
-export const money = (value: string): Cell => ({ kind: "money", value: roundDecimal(value, 2) });
+export const count = (value: number, href?: string): Cell => ({ kind: "count", value, ...(href ? { href } : {}) });
+export const money = (value: string, href?: string): Cell => ({ kind: "money", value: roundDecimal(value, 2), ...(href ? { href } : {}) });
 export const days = (value: string): Cell => ({ kind: "days", value });
 /** A fraction such as "0.6667" as a percentage with two decimals ("66.67"), without floats. */
 export const percent = (fraction: string | null): Cell => ({

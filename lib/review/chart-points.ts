@@ -7,8 +7,11 @@ export interface Series {
   label: string;
 }
 
-/** One category of a chart: its name and a number per series label. */
+/** One category of a chart: its name and a number per series label (and, under `linkKey(label)`, the list its bar opens). */
 export type ChartPoint = Record<string, string | number>;
+
+/** Where a point keeps the link of a series' bar or point: the table cell's. */
+export const linkKey = (label: string) => `href:${label}`;
 
 /** A plotted number: money in the table's unit (its header names it), the rest as shown. Display only. */
 function plotted(cell: Cell | undefined, unit: DisplayUnit): number {
@@ -34,7 +37,11 @@ function plotted(cell: Cell | undefined, unit: DisplayUnit): number {
 export function chartPoints(table: ReviewTable, series: Series[]): ChartPoint[] {
   return table.rows.map((row) => {
     const point: ChartPoint = { name: row[0]?.kind === "text" ? row[0].value : "" };
-    for (const s of series) point[s.label] = plotted(row[s.column], table.unit);
+    for (const s of series) {
+      point[s.label] = plotted(row[s.column], table.unit);
+      const href = row[s.column]?.href;
+      if (href) point[linkKey(s.label)] = href;
+    }
     return point;
   });
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import { type Db, queryRows } from "@/db";
 import type { Stage } from "@/db/enums";
 import { chainNodes, projectTotals, reviewFacts } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
+import { reachedWhen, stageWhere, yearWhen } from "@/lib/projects/figure-filters";
 import type { ReviewFilters } from "./filters";
 import { factsInScope, plannedCny, totalsInScope } from "./scope";
 
@@ -33,10 +34,9 @@ export async function getFunnel(db: Db, viewer: Viewer, f: ReviewFilters) {
  */
 export async function getConversion(db: Db, viewer: Viewer, f: ReviewFilters) {
   return queryRows<{ fromStage: Stage; toStage: Stage; reached: number; advanced: number; rate: string | null }>(db, sql`
-    with top as (select ${rf.stage} as top, count(*) as n from ${rf} where ${factsInScope(viewer, f, "top")} group by 1),
-    per_stage as (
-      select st.stage, st.ord, coalesce(sum(top.n), 0)::int as reached
-      from ${stages} left join top on top.top >= st.stage group by st.stage, st.ord),
+    with per_stage as (
+      select st.stage, st.ord, (select count(*) from ${rf} where ${factsInScope(viewer, f, reachedWhen(sql`st.stage`))})::int as reached
+      from ${stages}),
     pairs as (select stage, ord, reached, lead(stage) over (order by ord) as next_stage, lead(reached) over (order by ord) as advanced from per_stage)
     select stage::text as "fromStage", next_stage::text as "toStage", reached, advanced,
       case when reached = 0 then null else round(advanced::numeric / reached, 4)::text end as rate
@@ -85,7 +85,7 @@ export async function getBreakdown(db: Db, viewer: Viewer, f: ReviewFilters, by:
     g as (select t.key, sum(t.n) as n, coalesce(sum(${plannedCny("t")}), 0) as amount from t group by t.key),
     signed as (
       select ${d.key(rf)} as key, count(*) as n from ${rf} ${d.join(rf)}
-      where ${factsInScope(viewer, f, "signed")} and ${rf.year} = ${f.year} group by 1)
+      where ${factsInScope(viewer, f, yearWhen("signed", f.year))} group by 1)
     select g.key::text as key, ${sql.raw(d.zh)} as "nameZh", ${sql.raw(d.en)} as "nameEn",
       g.n::int as count, g.amount::text as amount, coalesce(signed.n, 0)::int as "signedInYear"
     from g left join signed on signed.key is not distinct from g.key ${sql.raw(d.names)}
@@ -95,7 +95,7 @@ export async function getBreakdown(db: Db, viewer: Viewer, f: ReviewFilters, by:
 /** Projects first signed in the year, per month and currency: how many, and their planned amounts. */
 const signedInYear = (viewer: Viewer, f: ReviewFilters) => sql`
   select ${rf.month} as month, ${rf.currency} as currency, count(*) as n, sum(${rf.plannedAmount}) as planned
-  from ${rf} where ${factsInScope(viewer, f, "signed")} and ${rf.year} = ${f.year} group by 1, 2`;
+  from ${rf} where ${factsInScope(viewer, f, yearWhen("signed", f.year))} group by 1, 2`;
 
 /** The year's targets (one team, or all teams summed) against actuals. */
 export async function getTargetsVsActuals(db: Db, viewer: Viewer, f: ReviewFilters) {
@@ -112,9 +112,9 @@ export async function getTargetsVsActuals(db: Db, viewer: Viewer, f: ReviewFilte
       (select coalesce(sum(projects_signed), 0)::int from tg) as "targetProjectsSigned",
       (select coalesce(sum(projects_started), 0)::int from tg) as "targetProjectsStarted",
       (select coalesce(sum(${plannedCny("signed")}), 0)::text from signed) as "signedAmount",
-      (select coalesce(sum(${rf.cny}), 0)::text from ${rf} where ${factsInScope(viewer, f, "funds")} and ${rf.year} = ${f.year}) as "fundsInPlace",
+      (select coalesce(sum(${rf.cny}), 0)::text from ${rf} where ${factsInScope(viewer, f, yearWhen("funds", f.year))}) as "fundsInPlace",
       (select coalesce(sum(n), 0)::int from signed) as "projectsSigned",
-      (select count(*)::int from ${rf} where ${factsInScope(viewer, f, "started")} and ${rf.year} = ${f.year}) as "projectsStarted"`);
+      (select count(*)::int from ${rf} where ${factsInScope(viewer, f, yearWhen("started", f.year))}) as "projectsStarted"`);
   if (!row) throw new Error("targets query returned no row");
   return row;
 }
@@ -133,10 +133,10 @@ export async function getMonthlyProgress(db: Db, viewer: Viewer, f: ReviewFilter
     signed_month as (select u.month, sum(u.n) as n, sum(${plannedCny("u")}) as amount from signed_upto u group by u.month),
     funds as (
       select ${rf.month} as month, sum(${rf.cny}) as cny from ${rf}
-      where ${factsInScope(viewer, f, "funds")} and ${rf.year} = ${f.year} group by 1),
+      where ${factsInScope(viewer, f, yearWhen("funds", f.year))} group by 1),
     started as (
       select ${rf.month} as month, count(*) as n from ${rf}
-      where ${factsInScope(viewer, f, "started")} and ${rf.year} = ${f.year} group by 1)
+      where ${factsInScope(viewer, f, yearWhen("started", f.year))} group by 1)
     select m.month::int as month,
       coalesce(sm.amount, 0)::text as "signedAmount",
       coalesce(sum(fu.cny) over upto, 0)::text as "fundsInPlace",
@@ -155,11 +155,11 @@ export async function getContractedVsInPlace(db: Db, viewer: Viewer, f: ReviewFi
   return queryRows<{ key: string | null; nameZh: string | null; nameEn: string | null; projects: number; contracted: string; inPlace: string }>(db, sql`
     with t as (
       select ${pt.teamId} as team_id, ${pt.currency} as currency, sum(${pt.projects}) as n, sum(${pt.planned}) as planned
-      from ${pt} where ${totalsInScope(viewer, f)} and ${pt.stage} >= 'signed' group by 1, 2),
+      from ${pt} where ${and(totalsInScope(viewer, f), ...stageWhere({ stageFrom: "signed" }, pt.stage))} group by 1, 2),
     g as (select t.team_id, sum(t.n) as n, sum(${plannedCny("t")}) as contracted from t group by t.team_id),
     paid as (
       select ${rf.teamId} as team_id, sum(${rf.cny}) as cny from ${rf}
-      where ${factsInScope(viewer, f, "funds")} and ${rf.projectStage} >= 'signed' group by 1)
+      where ${and(factsInScope(viewer, f, "funds"), ...stageWhere({ stageFrom: "signed" }, rf.projectStage))} group by 1)
     select g.team_id::text as key, tm.name_zh as "nameZh", tm.name_en as "nameEn", g.n::int as projects,
       coalesce(g.contracted, 0)::text as contracted, coalesce(paid.cny, 0)::text as "inPlace"
     from g left join paid on paid.team_id is not distinct from g.team_id left join teams tm on tm.id = g.team_id

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { chainNodes, projectTotals, reviewFactKindEnum, reviewFacts } from "@/db/schema";
+import { projectTotals, reviewFactKindEnum, reviewFacts } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { rateToCny } from "@/lib/projects/cny";
+import { type Keyed, keyWhere } from "@/lib/projects/figure-filters";
 import { visibleFacts, visibleTotals } from "@/lib/projects/visibility";
 import type { ReviewFilters } from "./filters";
 
@@ -15,22 +15,24 @@ import type { ReviewFilters } from "./filters";
 
 type FactKind = (typeof reviewFactKindEnum.enumValues)[number];
 
-/** The team and chain filters over the columns both summaries share. The chain is the chain of the project's node. */
-function narrowed(f: ReviewFilters, t: { teamId: AnyPgColumn; chainNodeId: AnyPgColumn }): (SQL | undefined)[] {
-  return [
-    f.team ? eq(t.teamId, f.team) : undefined,
-    f.chain ? sql`${t.chainNodeId} in (select ${chainNodes.id} from ${chainNodes} where ${chainNodes.chainId} = ${f.chain})` : undefined,
-  ];
-}
+/**
+ * The team and chain filters over the columns both summaries share, as the pipeline list reads
+ * them (lib/projects/figure-filters.ts): a figure's link to its projects carries the same two.
+ */
+const narrowed = (viewer: Viewer, f: ReviewFilters, t: Keyed) => keyWhere(viewer, { team: f.team, chain: f.chain, owner: null }, t);
 
 /** The rows of project_totals the caller's figures add up: visible, of the team and chain chosen. */
 export function totalsInScope(viewer: Viewer, f: ReviewFilters): SQL {
-  return and(visibleTotals(viewer), ...narrowed(f, projectTotals))!;
+  return and(visibleTotals(viewer), ...narrowed(viewer, f, projectTotals))!;
 }
 
-/** The facts of one kind the caller's figures count: of visible projects, of the team and chain chosen. */
-export function factsInScope(viewer: Viewer, f: ReviewFilters, kind: FactKind): SQL {
-  return and(eq(reviewFacts.kind, kind), visibleFacts(viewer), ...narrowed(f, reviewFacts))!;
+/**
+ * The facts the caller's figures count: of visible projects, of the team and chain chosen, and
+ * of one kind (or matching `when`, a dated or reached predicate from lib/projects/figure-filters.ts,
+ * which the list filters a figure's projects with too).
+ */
+export function factsInScope(viewer: Viewer, f: ReviewFilters, kind: FactKind | SQL): SQL {
+  return and(typeof kind === "string" ? eq(reviewFacts.kind, kind) : kind, visibleFacts(viewer), ...narrowed(viewer, f, reviewFacts))!;
 }
 
 /**

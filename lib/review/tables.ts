@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { type DisplayUnit, displayUnit } from "@/lib/money";
 import { type Cell, count, days, money, percent, ratio, REVIEW_TABLES, type ReviewTable, type ReviewTableId, text } from "./cells";
 import type { ReviewFilters } from "./filters";
+import { atStage, figureHref, inYear, keyParam, reached } from "./links";
 import {
   type BreakdownDimension, getBreakdown, getContractedVsInPlace, getConversion, getFunnel, getMonthlyProgress,
   getStageDurations, getTargetsVsActuals,
@@ -30,18 +31,27 @@ const stage = (c: Ctx, s: string) => c.t(`projects.stages.${s}`);
 const named = (c: Ctx, r: { nameZh: string | null; nameEn: string | null }) =>
   (c.locale === "en" ? (r.nameEn ?? r.nameZh) : (r.nameZh ?? r.nameEn)) ?? c.t("review.none");
 
+/** The list of the projects behind a figure, under the review's filters. */
+const link = (c: Ctx, extra: Parameters<typeof figureHref>[1]) => figureHref(c.f, extra);
+
 const BREAKDOWNS: Record<"byChain" | "byTeam" | "byOwner", BreakdownDimension> = { byChain: "chain", byTeam: "team", byOwner: "owner" };
 
 const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<{ columns: string[]; rows: Cell[][] }>> = {
   async funnel(c) {
     const rows = await getFunnel(c.db, c.viewer, c.f);
-    return { columns: ["stage", "projects", "amountCny"], rows: rows.map((r) => [text(stage(c, r.stage)), count(r.count), money(r.amount)]) };
+    return { columns: ["stage", "projects", "amountCny"], rows: rows.map((r) => [text(stage(c, r.stage)), count(r.count, link(c, atStage(r.stage))), money(r.amount, link(c, atStage(r.stage)))]) };
   },
   async conversion(c) {
     const rows = await getConversion(c.db, c.viewer, c.f);
     return {
       columns: ["fromStage", "toStage", "reached", "advanced", "rate"],
-      rows: rows.map((r) => [text(stage(c, r.fromStage)), text(stage(c, r.toStage)), count(r.reached), count(r.advanced), percent(r.rate)]),
+      rows: rows.map((r) => [
+        text(stage(c, r.fromStage)),
+        text(stage(c, r.toStage)),
+        count(r.reached, link(c, reached(r.fromStage))),
+        count(r.advanced, link(c, reached(r.toStage))),
+        percent(r.rate),
+      ]),
     };
   },
   async durations(c) {
@@ -50,19 +60,20 @@ const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<{ columns: string[]; ro
   },
   async targets(c) {
     const r = await getTargetsVsActuals(c.db, c.viewer, c.f);
-    const line = (key: string, target: string, actual: string, asMoney: boolean) => [
+    // The actual links to the projects it adds up; a target is not a set of projects.
+    const line = (key: string, target: string, actual: string, asMoney: boolean, href: string) => [
       text(c.t(`review.measures.${key}`)),
       asMoney ? money(target) : count(Number(target)),
-      asMoney ? money(actual) : count(Number(actual)),
+      asMoney ? money(actual, href) : count(Number(actual), href),
       percent(ratio(actual, target)),
     ];
     return {
       columns: ["measure", "target", "actual", "progress"],
       rows: [
-        line("signedAmount", r.targetSignedAmount, r.signedAmount, true),
-        line("fundsInPlace", r.targetFundsInPlace, r.fundsInPlace, true),
-        line("projectsSigned", String(r.targetProjectsSigned), String(r.projectsSigned), false),
-        line("projectsStarted", String(r.targetProjectsStarted), String(r.projectsStarted), false),
+        line("signedAmount", r.targetSignedAmount, r.signedAmount, true, link(c, inYear(c.f, "signed"))),
+        line("fundsInPlace", r.targetFundsInPlace, r.fundsInPlace, true, link(c, inYear(c.f, "funds"))),
+        line("projectsSigned", String(r.targetProjectsSigned), String(r.projectsSigned), false, link(c, inYear(c.f, "signed"))),
+        line("projectsStarted", String(r.targetProjectsStarted), String(r.projectsStarted), false, link(c, inYear(c.f, "started"))),
       ],
     };
   },
@@ -70,7 +81,13 @@ const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<{ columns: string[]; ro
     const rows = await getMonthlyProgress(c.db, c.viewer, c.f);
     return {
       columns: ["month", "signedAmount", "fundsInPlace", "projectsSigned", "projectsStarted"],
-      rows: rows.map((r) => [text(c.t("review.monthName", { month: r.month })), money(r.signedAmount), money(r.fundsInPlace), count(r.projectsSigned), count(r.projectsStarted)]),
+      rows: rows.map((r) => [
+        text(c.t("review.monthName", { month: r.month })),
+        money(r.signedAmount, link(c, inYear(c.f, "signed", r.month))),
+        money(r.fundsInPlace, link(c, inYear(c.f, "funds", r.month))),
+        count(r.projectsSigned, link(c, inYear(c.f, "signed", r.month))),
+        count(r.projectsStarted, link(c, inYear(c.f, "started", r.month))),
+      ]),
     };
   },
   byChain: (c) => breakdown(c, "byChain"),
@@ -80,7 +97,10 @@ const LOADERS: Record<ReviewTableId, (c: Ctx) => Promise<{ columns: string[]; ro
     const rows = await getContractedVsInPlace(c.db, c.viewer, c.f);
     return {
       columns: ["team", "projects", "contracted", "inPlace"],
-      rows: rows.map((r) => [text(named(c, r)), count(r.projects), money(r.contracted), money(r.inPlace)]),
+      rows: rows.map((r) => {
+        const team = { team: keyParam(r.key), stageFrom: "signed" as const };
+        return [text(named(c, r)), count(r.projects, link(c, team)), money(r.contracted, link(c, team)), money(r.inPlace, link(c, { ...team, event: "funds" }))];
+      }),
     };
   },
 };
@@ -90,7 +110,10 @@ async function breakdown(c: Ctx, id: "byChain" | "byTeam" | "byOwner") {
   const rows = await getBreakdown(c.db, c.viewer, c.f, dimension);
   return {
     columns: [dimension, "projects", "amountCny", "signedInYear"],
-    rows: rows.map((r) => [text(named(c, r)), count(r.count), money(r.amount), count(r.signedInYear)]),
+    rows: rows.map((r) => {
+      const key = { [dimension]: keyParam(r.key) };
+      return [text(named(c, r)), count(r.count, link(c, key)), money(r.amount, link(c, key)), count(r.signedInYear, link(c, { ...key, ...inYear(c.f, "signed") }))];
+    }),
   };
 }
 

@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { listEvents } from "@/lib/events/queries";
 import { eventFilters } from "@/lib/events/schema";
 import { primaryName } from "@/lib/i18n/display";
+import { WanYi } from "@/components/ui/wan-yi";
 import { EventDates } from "./event-dates";
 
 export async function generateMetadata() {
@@ -21,9 +22,9 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await requireViewer();
   const query = await searchParams;
-  const filters = eventFilters.parse({ kind: first(query.kind) || undefined, year: first(query.year) || undefined, after: first(query.after) });
+  const filters = eventFilters.parse({ kind: first(query.kind) || undefined, year: first(query.year) || undefined, sort: first(query.sort) || undefined, after: first(query.after) });
   const [{ rows, next }, t, kindName, locale] = await Promise.all([
-    listEvents(await getReadDb(), filters),
+    listEvents(await getReadDb(), viewer, filters),
     getTranslations("events"),
     getTranslations("events.kinds"),
     getLocale(),
@@ -40,13 +41,15 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           choices={[
             { name: "kind", label: t("filters.kind"), value: filters.kind ?? "", all: t("filters.allKinds"), options: EVENT_KINDS.map((k) => ({ value: k, label: kindName(k) })) },
             { name: "year", label: t("filters.year"), value: filters.year ? String(filters.year) : "", all: t("filters.allYears"), options: recentYears() },
+            // The default order (newest first) is the empty choice, so the URL names only another.
+            { name: "sort", label: t("filters.sort"), value: filters.sort && filters.sort !== "date" ? filters.sort : "", all: t("sort.date"), options: (["participants", "projects", "signed"] as const).map((s) => ({ value: s, label: t(`sort.${s}`) })) },
           ]}
           apply={t("filters.apply")}
           clear={t("filters.clear")}
         />
       }
       empty={rows.length === 0 ? (filtered ? t("emptyFiltered") : t("empty")) : null}
-      more={next ? { href: listHref("/events", { kind: filters.kind, year: filters.year, after: next }), label: t("more") } : null}
+      more={next ? { href: listHref("/events", { kind: filters.kind, year: filters.year, sort: filters.sort, after: next }), label: t("more") } : null}
     >
       {rows.map((e) => {
         const name = primaryName(e, locale);
@@ -63,7 +66,15 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                 {e.venue ? ` · ${e.venue}` : ""}
               </p>
             </div>
-            <span className="shrink-0 text-sm text-slate-500">{t("participantCount", { count: e.participants })}</span>
+            <p className="flex shrink-0 flex-wrap gap-x-3 text-sm text-slate-600 sm:flex-col sm:items-end" data-testid="event-outcome">
+              <span>{t("participantCount", { count: e.participants })}</span>
+              <span>{t("projectCount", { count: e.projects })}</span>
+              {e.projects > 0 ? (
+                <span>
+                  {t("outcome.signed")} <WanYi yuan={e.signedCny} />
+                </span>
+              ) : null}
+            </p>
           </li>
         );
       })}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DeactivateUser, ReactivateUser } from "@/components/admin/admin-buttons";
@@ -50,6 +51,9 @@ export default async function AdminPeoplePage() {
                   )}
                   <AdminForm key={`team-${p.version}`} id={`team-${p.id}`} title={t("people.setTeam", { name })} run={setUserTeam} hidden={{ userId: p.id, version: p.version }} fields={[{ name: "teamId", label: t("people.team"), type: "select", defaultValue: p.teamId ?? "", options: teamOptions }]} submit={t("save")} />
                 </div>
+                <Link href={`/review/people/${p.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline sm:min-h-0">
+                  {t("reassign.open", { name })}
+                </Link>
                 {!self && !p.deactivatedAt ? <DeactivateUser userId={p.id} name={name} /> : null}
                 {p.deactivatedAt ? <ReactivateUser userId={p.id} name={name} /> : null}
               </li>

@@ -7,7 +7,8 @@ import { ParticipantsTable } from "@/components/events/participants-table";
 import { Panel } from "@/components/ui/section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { getEvent, listEventParticipants, listEventProjects, listEventVisits } from "@/lib/events/queries";
+import { getEvent, getEventOutcome, listEventParticipants, listEventProjects, listEventVisits } from "@/lib/events/queries";
+import { WanYi } from "@/components/ui/wan-yi";
 import { primaryName } from "@/lib/i18n/display";
 import { TIME_ZONE } from "@/lib/time";
 import { EventDates } from "../event-dates";
@@ -26,10 +27,11 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const { viewer, db, detail } = await load(id);
   const e = detail.event;
-  const [participants, visits, projects, t, kindName, stageName, tc, locale, format] = await Promise.all([
+  const [participants, visits, projects, outcome, t, kindName, stageName, tc, locale, format] = await Promise.all([
     listEventParticipants(db, viewer, id, detail.canEdit),
     listEventVisits(db, e),
     listEventProjects(db, viewer, id),
+    getEventOutcome(db, viewer, id),
     getTranslations("events"),
     getTranslations("events.kinds"),
     getTranslations("projects.stages"),
@@ -93,19 +95,43 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             {projects.length === 0 ? (
               <p className="text-sm text-slate-500">{detail.canAddParticipants ? t("projectsEmptyHint") : t("projectsEmpty")}</p>
             ) : (
-              <ul className="divide-y divide-slate-100 text-sm">
-                {projects.map((p) => (
-                  <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
-                    <span className="min-w-0">
-                      <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
-                        {p.name}
-                      </Link>
-                      <span className="block text-xs text-slate-500">{primaryName(p, locale).first}</span>
-                    </span>
-                    <span className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-800">{stageName(p.stage)}</span>
-                  </li>
-                ))}
-              </ul>
+              <>
+                <dl className="mb-2 grid grid-cols-3 gap-2 rounded-md bg-slate-50 p-2 text-sm" data-testid="event-outcome-totals">
+                  <div>
+                    <dt className="text-xs text-slate-600">{t("outcome.total")}</dt>
+                    <dd className="font-semibold tabular-nums">{outcome.projects}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-xs text-slate-600">{t("outcome.signed")}</dt>
+                    <dd className="font-semibold"><WanYi yuan={outcome.signedCny} /></dd>
+                  </div>
+                  <div>
+                    <dt className="text-xs text-slate-600">{t("outcome.landed")}</dt>
+                    <dd className="font-semibold"><WanYi yuan={outcome.landedCny} /></dd>
+                  </div>
+                </dl>
+                <ul className="divide-y divide-slate-100 text-sm">
+                  {projects.map((p) => (
+                    <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
+                      <span className="min-w-0">
+                        <Link href={`/projects/${p.id}`} className="font-medium text-brand-700 hover:underline">
+                          {p.name}
+                        </Link>
+                        <span className="block text-xs text-slate-500">{primaryName(p, locale).first}</span>
+                      </span>
+                      <span className="flex flex-wrap items-baseline gap-2 text-xs text-slate-600">
+                        <span>
+                          {t("outcome.signed")} {p.signedCny ? <WanYi yuan={p.signedCny} /> : t("outcome.notYet")}
+                        </span>
+                        <span>
+                          {t("outcome.landed")} {p.landedCny ? <WanYi yuan={p.landedCny} /> : t("outcome.notYet")}
+                        </span>
+                        <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-800">{stageName(p.stage)}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </Panel>
           <Panel id="visits" title={t("sections.visits")}>
