@@ -5,11 +5,12 @@ import { type ChangeEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { decodeCsvBytes } from "@/lib/csv/decode";
 import { CsvParseError, parseCsvRecords } from "@/lib/csv/parse";
+import { isWorkbookUpload } from "@/lib/xlsx/workbook-upload";
 import { IMPORT_FIELDS, MAX_FILE_BYTES, MAX_ROWS } from "@/lib/enterprises/import/fields";
 import { downloadCsv } from "./download";
 import type { LoadedFile } from "./types";
 
-/** Step 1: the file is read and parsed in the browser; only mapped rows are ever sent. */
+/** Step 1: the file (CSV or .xlsx) is read and parsed in the browser; only mapped rows are ever sent. */
 export function FileStep({ onLoaded }: { onLoaded: (file: LoadedFile) => void }) {
   const t = useTranslations("import");
   const id = useId();
@@ -29,13 +30,18 @@ export function FileStep({ onLoaded }: { onLoaded: (file: LoadedFile) => void })
     if (file.size > MAX_FILE_BYTES) return refuse(t("file.errors.tooBig", { size: (file.size / 1024 / 1024).toFixed(1) }));
     setReading(true);
     try {
-      const { text } = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-      const [header, ...records] = parseCsvRecords(text, { maxRecords: MAX_ROWS + 1 });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // A workbook is told by its bytes (or a name that says it is one); exceljs loads only then.
+      const [header, ...records] = isWorkbookUpload(file.name, bytes)
+        ? await (await import("@/lib/xlsx/read")).readWorkbookRecords(bytes, { maxRecords: MAX_ROWS + 1 })
+        : parseCsvRecords(decodeCsvBytes(bytes).text, { maxRecords: MAX_ROWS + 1 });
       const rowCount = records.filter((r) => r.cells.some((c) => c.trim() !== "")).length;
       if (!header || rowCount === 0) return refuse(t("file.errors.empty"));
       onLoaded({ name: file.name, headers: header.cells.map((h) => h.trim()), records, rowCount });
     } catch (e) {
-      if (e instanceof CsvParseError && e.code === "tooManyRows") refuse(t("file.errors.tooManyRows", { max: MAX_ROWS }));
+      const code = e instanceof Error && "code" in e ? String(e.code) : null;
+      if (code === "tooManyRows") refuse(t("file.errors.tooManyRows", { max: MAX_ROWS }));
+      else if (code === "notWorkbook" || code === "legacyXls" || code === "tooLargeUnpacked") refuse(t(`file.errors.${code}`));
       else if (e instanceof CsvParseError) refuse(t("file.errors.unterminatedQuote", { row: e.row }));
       else refuse(t("file.errors.unreadable"));
     } finally {
@@ -56,12 +62,12 @@ export function FileStep({ onLoaded }: { onLoaded: (file: LoadedFile) => void })
         <input
           id={id}
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={onChange}
           disabled={reading}
           aria-invalid={Boolean(error)}
           aria-describedby={`${id}-hint ${id}-error`}
-          className="block w-full text-sm file:mr-3 file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-sm file:font-medium hover:file:bg-slate-100"
+          className="block w-full text-sm file:mr-3 file:min-h-11 sm:file:min-h-10 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-4 file:text-sm file:font-medium hover:file:bg-slate-100"
         />
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {t("file.hint", { max: MAX_ROWS })}
