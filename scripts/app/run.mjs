@@ -36,5 +36,20 @@ function shutdown(code) {
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
+// The demo (no real identity provider, no mail server): reminders go to a local outbox.
+if (!process.env.OIDC_ISSUER && !process.env.SMTP_URL && !process.env.WEBHOOK_URL) {
+  try {
+    const { startCatcher } = await import("./catcher.mjs");
+    const outbox = await startCatcher({
+      smtpPort: Number(process.env.CATCHER_SMTP_PORT ?? Number(port) + 25),
+      httpPort: Number(process.env.CATCHER_HTTP_PORT ?? Number(port) + 80),
+    });
+    process.env.SMTP_URL = outbox.smtpUrl;
+    process.env.WEBHOOK_URL = outbox.webhookUrl;
+    console.log(`[landfall] reminders go to the local outbox: ${outbox.pageUrl}`);
+  } catch (error) {
+    console.warn(`[landfall] no local outbox: ${error instanceof Error ? error.message : error}`);
+  }
+}
 if (!process.env.OIDC_ISSUER) run("node_modules/.bin/tsx", ["scripts/app/dev-idp.ts"]);
 run("node_modules/.bin/next", [mode, "-p", port]);
