@@ -58,6 +58,46 @@ test.describe("as the NEV team's manager", () => {
   });
 });
 
+test("two managers correct one tranche at once: the second sees the first's values beside theirs and keeps what they typed", async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: storageStatePath("manager") });
+  try {
+    const note = `E2E 冲突 ${unique()}`;
+    const first = await ctx.newPage();
+    await first.goto(`/projects/${signed}`);
+    await funds(first).getByLabel("Amount").fill("100");
+    await funds(first).getByLabel("Note").fill(note);
+    await funds(first).getByRole("button", { name: "Add tranche" }).click();
+    await expect(first.getByText("Tranche added")).toBeVisible();
+    const second = await ctx.newPage();
+    await second.goto(`/projects/${signed}`);
+
+    const open = async (page: Page) => {
+      await funds(page).getByRole("listitem").filter({ hasText: note }).getByRole("button", { name: /^Correct the tranche of / }).click();
+      return page.getByRole("dialog", { name: /^Correct the tranche of / });
+    };
+    const theirs = await open(first);
+    const mine = await open(second);
+    await theirs.getByLabel("Amount").fill("140");
+    await theirs.getByLabel("Reason").fill("银行回单为 140 万元");
+    await theirs.getByRole("button", { name: "Save correction" }).click();
+    await expect(first.getByText("Tranche corrected")).toBeVisible();
+
+    await mine.getByLabel("Amount").fill("150");
+    await mine.getByLabel("Reason").fill("合同约定首期 150 万元");
+    await mine.getByRole("button", { name: "Save correction" }).click();
+    const panel = mine.getByRole("alert").filter({ hasText: "Someone else corrected this tranche" });
+    await expect(panel.getByRole("row", { name: /^Amount/ }).getByRole("cell")).toHaveText(["140", "150"]);
+    await panel.getByRole("button", { name: "Keep my edits" }).click();
+    await expect(mine.getByLabel("Amount")).toHaveValue("150");
+    await expect(mine.getByLabel("Reason")).toHaveValue("合同约定首期 150 万元");
+    await mine.getByRole("button", { name: "Save correction" }).click();
+    await expect(second.getByText("Tranche corrected")).toBeVisible();
+    await expect(funds(second).getByRole("listitem").filter({ hasText: note })).toContainText("CNY 1,500.00 thousand");
+  } finally {
+    await ctx.close();
+  }
+});
+
 test.describe("as NEV staff", () => {
   test.use({ storageState: storageStatePath("staff") });
 

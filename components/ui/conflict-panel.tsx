@@ -65,7 +65,7 @@ export function ConflictPanel<V extends FormValues<V>>({ form: { conflict, panel
         <p>{t("sameValues")}</p>
       )}
       <p className="text-amber-900">{t("choose")}</p>
-      <div className="flex flex-col gap-2 sm:flex-row">
+      <div className="flex flex-wrap gap-2">
         <Button variant="primary" onClick={() => resolve("theirs", t("reloaded"))}>
           {t("useTheirs")}
         </Button>

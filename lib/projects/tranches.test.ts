@@ -146,7 +146,12 @@ describe("correcting funds in place", () => {
     expect(await run(updateFundTranche, manager, correction(trancheId, 1))).toMatchObject({ ok: true });
     const before = await auditCount();
     const stale = await run(updateFundTranche, admin, correction(trancheId, 1, { amount: "900", reason: "另一人的更正" }));
-    expect(stale).toEqual({ ok: false, message: CONFLICT, details: { current: { id: trancheId, version: 2 } } });
+    // The other person's values come back for the form to show beside the typed ones.
+    expect(stale).toEqual({
+      ok: false,
+      message: CONFLICT,
+      details: { current: { version: 2, values: { receivedOn: today, amount: "1200", unit: "wan", currency: "CNY", note: "银行回单", reason: "" }, updatedAt: expect.any(String), updatedBy: expect.any(String) } },
+    });
     const staleDelete = await run(deleteFundTranche, admin, { id: trancheId, version: 1, reason: "重复登记" });
     expect(staleDelete).toMatchObject({ ok: false, message: CONFLICT });
     expect(await stored(trancheId)).toMatchObject({ amount: "12000000.00", version: 2, deletedAt: null });

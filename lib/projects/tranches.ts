@@ -5,7 +5,7 @@ import { fundTranches, type Stage } from "@/db/schema";
 import type { Viewer } from "@/lib/auth/viewer";
 import { FieldError, NotFoundError } from "@/lib/errors";
 import { shanghaiDay } from "@/lib/time";
-import { type AmountUnit, toYuan } from "@/lib/money";
+import { type AmountUnit, fromYuan, toYuan } from "@/lib/money";
 import { lockProject } from "./records";
 import { canVerify, stageIndex } from "./stages";
 
@@ -33,3 +33,13 @@ export async function lockTrancheForCorrection(tx: Tx, viewer: Viewer, id: strin
   if (!tranche) throw new NotFoundError();
   return { project, tranche };
 }
+
+/**
+ * A tranche as its correction form shows it: the amount in the unit it reads best in, and an
+ * empty reason (each correction gives its own).
+ */
+export function trancheFormValues(t: { receivedOn: string; amount: string; currency: string; note: string | null }) {
+  return { receivedOn: t.receivedOn, ...fromYuan(t.amount), currency: t.currency, note: t.note ?? "", reason: "" };
+}
+export type TrancheFormValues = ReturnType<typeof trancheFormValues>;
+

@@ -4,9 +4,11 @@ import { revalidatePath } from "next/cache";
 import { fundTranches } from "@/db/schema";
 import { VERIFY_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
+import { savedVersion } from "@/lib/enterprises/saved-version";
+import { ConflictError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { updateTrancheInput } from "../schema";
-import { lockTrancheForCorrection, trancheValues } from "../tranches";
+import { lockTrancheForCorrection, trancheFormValues, trancheValues } from "../tranches";
 
 /**
  * Corrects a tranche of funds in place: a manager of the project's team or an admin, over the
@@ -18,6 +20,8 @@ export const updateFundTranche = action({
   minRole: VERIFY_ROLE,
   load: ({ viewer, input, tx }) => lockTrancheForCorrection(tx, viewer, input.id),
   async run({ viewer, input, tx, record: { tranche } }) {
+    // Stale: the other person's values go back, so the form can show them beside the typed ones.
+    if (tranche.version !== input.version) throw new ConflictError(await savedVersion(tx, tranche, trancheFormValues(tranche)));
     const { receivedOn, amount } = trancheValues(input);
     const row = await updateVersioned(tx, fundTranches, tranche, input.version, { receivedOn, amount, currency: input.currency, note: input.note ?? null }, viewer);
     return {
