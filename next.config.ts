@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   // rate-limiter-flexible loads drizzle-orm with an import() the bundler cannot follow (its
   // RateLimiterDrizzle fails bundled with "expression is too dynamic"): Node loads it instead.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "rate-limiter-flexible"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "rate-limiter-flexible", "exceljs", "pg-boss", "nodemailer"],
   // Several instances behind one proxy run one build: the same id on every instance (and a new one
   // for each release) lets a browser holding pages of the previous release notice the new one and
   // load it whole instead of mixing the two. Read at build time, like

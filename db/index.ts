@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { backfillNameKeys } from "../lib/enterprises/name-keys-backfill";
+import { backfillSearchEntries } from "../lib/search/entries";
 
 export type Schema = typeof schema;
 /** What every query is written against: the same on PGlite and on a PostgreSQL server. */
@@ -119,6 +120,10 @@ export function getDatabase(): Promise<Database> {
       (n) => n > 0 && console.log(`[landfall] name keys completed for ${n} enterprises`),
       (e: unknown) =>
         console.error(`[landfall] completing name keys failed (${(e as { cause?: Error }).cause?.message ?? String(e).split("\n")[0]}); tried again at the next start`),
+    );
+    void backfillSearchEntries(database.db).then(
+      (n) => n > 0 && console.log(`[landfall] search entries written for ${n} records`),
+      (e: unknown) => console.error(`[landfall] writing search entries failed (${(e as { cause?: Error }).cause?.message ?? String(e).split("\n")[0]}); tried again at the next start`),
     );
     return database;
   })();

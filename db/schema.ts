@@ -100,6 +100,8 @@ export const users = pgTable(
     lastSignInAt: tstz(),
     // Secret for the personal calendar feed; null when revoked.
     icsToken: text().unique(),
+    // The morning digest of the day's follow-ups and stops, by e-mail; the person may turn it off.
+    digestOptOut: boolean().notNull().default(false),
     createdAt: tstz().notNull().defaultNow(),
     updatedAt: tstz().notNull().defaultNow(),
     createdBy: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
@@ -374,6 +376,11 @@ export const itineraryStops = pgTable(
     enterpriseId: uuid().references(() => enterprises.id, { onDelete: "set null" }),
     eventId: uuid().references(() => events.id, { onDelete: "set null" }),
     note: text(),
+    /** The IANA zone of the stop's place: its times are entered and shown in local wall-clock time there. */
+    timeZone: text().notNull().default("Asia/Shanghai"),
+    /** Whom to ask for on arrival, and how to reach them. */
+    contactName: text(),
+    contactPhone: text(),
     status: stopStatusEnum().notNull().default("planned"),
     visitId: uuid().references((): AnyPgColumn => visits.id, { onDelete: "set null" }),
   },
@@ -654,6 +661,58 @@ export const rateLimits = pgTable(
   },
   (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );
+
+/* ─────────────────────── search ─────────────────────── */
+
+/**
+ * What the one search box finds besides enterprises (which keep their terms on their own row):
+ * the search terms (lib/search/terms.ts) of each live contact, project, event, delegation and
+ * visit. Written by the action wrapper from each write's audit entry (lib/search/entries.ts), in
+ * the write's transaction; rows written otherwise (the seed, older releases) are filled in at
+ * start. Who may see a hit is decided by joining its record, as on the record's own page.
+ */
+export const searchEntries = pgTable(
+  "search_entries",
+  {
+    kind: text().notNull(),
+    recordId: uuid().notNull(),
+    terms: text().array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.recordId] }), index("search_entries_terms_idx").using("gin", t.terms)],
+);
+
+/* ─────────────────────── notifications ─────────────────────── */
+
+/**
+ * A person's inbox: what someone else did that concerns them (a follow-up given to them, a
+ * verification asked of them or decided for them, their project changed). Written by the action
+ * wrapper from each write's audit entries, in the write's transaction (lib/notifications/derive.ts).
+ * `recordType`/`recordId` name what the item opens: a follow_up or a project.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    recipientId: belongsTo(() => users.id),
+    kind: text().notNull(),
+    recordType: text().notNull(),
+    recordId: uuid().notNull(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: tstz().notNull().defaultNow(),
+    readAt: tstz(),
+  },
+  (t) => [index("notifications_inbox_idx").on(t.recipientId, t.readAt, t.createdAt.desc())],
+);
+
+/**
+ * Each message sent outside the app, once: the key names the occasion (a day's digest, a
+ * verification request), the recipient (a person, or a team's group chat) and the channel. A job
+ * retried after a crash skips what is already here (lib/notifications/deliver.ts).
+ */
+export const notificationDeliveries = pgTable("notification_deliveries", {
+  key: text().primaryKey(),
+  sentAt: tstz().notNull().defaultNow(),
+});
 
 /* ─────────────────────── audit ─────────────────────── */
 

@@ -16,6 +16,7 @@ import type { Db, Tx } from "./index";
 import * as s from "./schema";
 import { STAGES, type Stage } from "./schema";
 import { backfillNameKeys } from "../lib/enterprises/name-keys-backfill";
+import { backfillSearchEntries } from "../lib/search/entries";
 import { refreshEnterpriseSearch } from "../lib/enterprises/search-index";
 import { shanghaiInstant } from "../lib/time";
 import {
@@ -185,7 +186,8 @@ export async function seedDemoData(db: Db): Promise<{ inserted: number }> {
 
     n += await put(tx, s.itineraryStops, DELEGATIONS.flatMap((d) => d.stops.map((stop, i) => ({
       id: stableId(`delegation:${d.key}:stop:${i + 1}`), delegationId: delegation(d.key), position: i + 1,
-      startsAt: new Date(stop.at), place: stop.place, enterpriseId: stop.enterprise ? ent(stop.enterprise) : null,
+      startsAt: new Date(stop.at), timeZone: stop.timeZone ?? "Asia/Shanghai", place: stop.place, enterpriseId: stop.enterprise ? ent(stop.enterprise) : null,
+      contactName: stop.contactName ?? null, contactPhone: stop.contactPhone ?? null,
       note: stop.note ?? null, status: stop.status, visitId: stop.visit ? visit(stop.visit) : null, ...by(user(d.owner)),
     }))));
 
@@ -257,6 +259,7 @@ export async function seedDemoData(db: Db): Promise<{ inserted: number }> {
     // give rows from before name_keys existed the keys of all their names.
     await refreshEnterpriseSearch(tx, "stale");
     await backfillNameKeys(tx);
+    await backfillSearchEntries(tx);
     return { inserted: n };
   });
 }

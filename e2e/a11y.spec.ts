@@ -23,7 +23,7 @@ const visit = seededId("visit:lishui-kaiwo");
 const project = seededId("project:zq-cathode");
 
 // The manager of the NEV team may open every page but administration, and edit these records.
-const LISTS = ["/enterprises", "/events", "/delegations", "/visits", "/my-day", "/pipeline", "/pipeline?view=list"];
+const LISTS = ["/enterprises", "/events", "/events?sort=signed", "/delegations", "/visits", "/my-day", "/pipeline", "/pipeline?view=list", "/pipeline?view=list&status=all&reached=signed&owner=none", "/verifications"];
 const DETAILS = [
   `/enterprises/${enterprise}`,
   `/events/${event}`,
@@ -46,7 +46,7 @@ const FORMS = [
   `/projects/new?enterprise=${enterprise}`,
   `/projects/${project}/edit`,
 ];
-const REVIEW = ["/review", "/review/alerts", "/review/chains", "/review/targets"];
+const REVIEW = ["/review", "/review/alerts", "/review/chains", "/review/targets", "/review/monthly?month=2026-10", "/review/people", `/review/people/${seededId("user:staff")}`];
 const ADMIN = ["/admin/chains", "/admin/teams", "/admin/people", "/admin/rates"];
 
 const LANGUAGES = ["zh-CN", "en"] as const;

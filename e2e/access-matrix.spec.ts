@@ -72,6 +72,9 @@ const PAGES: [path: string, expected: [number, number, number, number, number, n
   ["/my-day",                                              [200,   200,  200,   200,    200,     200]],
   ["/pipeline",                                            [200,   200,  200,   200,    200,     200]],
   ["/pipeline?view=list",                                  [200,   200,  200,   200,    200,     200]],
+  // A review figure's projects: the list filtered by history, and the events list sorted by what events produced.
+  ["/pipeline?view=list&status=all&reached=signed&event=signed&from=2025-01&to=2025-12&owner=none", [200, 200, 200, 200, 200, 200]],
+  ["/events?sort=signed",                                  [200,   200,  200,   200,    200,     200]],
   [`/projects/new?enterprise=${ids.enterprise}`,           [404,   200,  200,   200,    200,     200]],
   [`/projects/new?enterprise=${unknown}`,                  [404,   404,  404,   404,    404,     404]],
   [`/projects/${ids.project}`,                             [200,   200,  200,   200,    200,     200]],
@@ -82,11 +85,26 @@ const PAGES: [path: string, expected: [number, number, number, number, number, n
   ["/review",                                              [200,   200,  200,   200,    200,     200]],
   ["/review/alerts",                                       [200,   200,  200,   200,    200,     200]],
   ["/review/chains",                                       [200,   200,  200,   200,    200,     200]],
+  // The monthly report: everyone, each seeing their visible projects; a malformed month or an unknown team is a 404 page.
+  ["/review/monthly",                                      [200,   200,  200,   200,    200,     200]],
+  ["/review/monthly?month=2026-01",                        [200,   200,  200,   200,    200,     200]],
+  ["/review/monthly?month=2026-13",                        [404,   404,  404,   404,    404,     404]],
+  [`/review/monthly?team=${unknown}`,                      [404,   404,  404,   404,    404,     404]],
   ["/review/targets",                                      [404,   404,  404,   200,    200,     200]],
+  // Reassigning work: managers for their own team's people (staff is nev, manager2 leads storage), admins for anyone.
+  ["/review/people",                                       [404,   404,  404,   200,    200,     200]],
+  [`/review/people/${seededId("user:staff")}`,             [404,   404,  404,   200,    404,     200]],
+  [`/review/people/${unknown}`,                            [404,   404,  404,   404,    404,     404]],
+  ["/review/people/not-a-uuid",                            [404,   404,  404,   404,    404,     404]],
+  // The verification queue: those who decide stage requests (managers, admins); others get the 404 of other manager pages.
+  ["/verifications",                                       [404,   404,  404,   200,    200,     200]],
   ["/admin/chains",                                        [404,   404,  404,   404,    404,     200]],
   ["/admin/teams",                                         [404,   404,  404,   404,    404,     200]],
   ["/admin/people",                                        [404,   404,  404,   404,    404,     200]],
   ["/admin/rates",                                         [404,   404,  404,   404,    404,     200]],
+  ["/search?q=%E6%AF%94%E4%BA%9A",                         [200,   200,  200,   200,    200,     200]],
+  // Everyone's own inbox; it lists only the reader's items.
+  ["/notifications",                                       [200,   200,  200,   200,    200,     200]],
   ["/admin/audit",                                         [404,   404,  404,   404,    404,     200]],
   [`/admin/audit?type=enterprise&record=${ids.enterprise}`, [404,  404,  404,   404,    404,     200]],
 ];
@@ -105,6 +123,15 @@ const ROUTES: [path: string, expected: [number, number, number, number, number, 
   ["/api/people",                                          [200,   200,  200,   200,    200,     200]],
   ["/api/review/export?table=funnel",                      [200,   200,  200,   200,    200,     200]],
   ["/api/review/export?table=nonsense",                    [404,   404,  404,   404,    404,     404]],
+  ["/api/review/export?table=funnel&format=xlsx",          [200,   200,  200,   200,    200,     200]],
+  ["/api/review/export?table=funnel&format=pdf",           [400,   400,  400,   400,    400,     400]],
+  ["/api/enterprises/export?format=xlsx",                  [200,   200,  200,   200,    200,     200]],
+  ["/api/pipeline/export",                                 [200,   200,  200,   200,    200,     200]],
+  ["/api/pipeline/export?format=xlsx&view=list",           [200,   200,  200,   200,    200,     200]],
+  ["/api/review/monthly?month=2026-01",                    [200,   200,  200,   200,    200,     200]],
+  ["/api/review/monthly?month=2026-1",                     [400,   400,  400,   400,    400,     400]],
+  [`/api/review/monthly?team=${unknown}`,                  [404,   404,  404,   404,    404,     404]],
+  ["/api/search?q=byd",                                    [200,   200,  200,   200,    200,     200]],
   ["/api/admin/audit/export?type=enterprise",              [404,   404,  404,   404,    404,     200]],
   [`/api/history/project/${ids.project}`,                  [200,   200,  200,   200,    200,     200]],
   [`/api/history/project/${ids.secret}`,                   [404,   404,  200,   404,    200,     200]],
@@ -180,9 +207,12 @@ test("without a session, pages send to sign-in and route handlers answer 401", a
     "/api/pipeline",
     "/api/people",
     "/api/review/export?table=funnel",
+    "/api/pipeline/export",
+    "/api/review/monthly",
     `/api/evidence/${unknown}`,
     "/api/admin/audit/export",
     `/api/history/project/${ids.project}`,
+    "/api/search?q=byd",
   ]) {
     const response = await anonymous.get(path, { maxRedirects: 0 });
     expect.soft(response.status(), path).toBe(401);
@@ -261,9 +291,11 @@ test("the confidential project is in no list, board, export or page of those who
     "/review",
     "/review/alerts",
     "/review/chains",
+    "/review/monthly",
     "/my-day",
+    `/search?q=${encodeURIComponent("户用储能")}`,
   ];
-  const routes = ["/api/pipeline?status=all", "/api/review/export?table=byOwner", "/api/review/export?table=funnel"];
+  const routes = [`/api/search?q=${encodeURIComponent("户用储能")}`, "/api/pipeline?status=all", "/api/review/export?table=byOwner", "/api/review/export?table=funnel", "/api/pipeline/export?status=all"];
   const mayNot: Who[] = ["viewer", "staff", "manager"];
   const may: Who[] = ["staff2", "manager2", "admin"];
   for (const who of PERSONAS) {
@@ -279,6 +311,8 @@ test("the confidential project is in no list, board, export or page of those who
     }
     const board = (await (await ctx.get("/api/pipeline?status=all")).json()) as { cards: { id: string }[] };
     expect(board.cards.some((c) => c.id === ids.secret), `${who} on the board`).toBe(may.includes(who));
+    const search = (await (await ctx.get(`/api/search?q=${encodeURIComponent("户用储能")}`)).json()) as { hits: { id: string }[] };
+    expect(search.hits.some((h) => h.id === ids.secret), `${who} in the search box`).toBe(may.includes(who));
   }
 });
 

@@ -62,6 +62,11 @@ test("an admin filters the audit log to one enterprise and sees an edit's before
     await expect(entries.first().getByText("auth.sign_in", { exact: true })).toBeVisible();
     await log.goto("/admin/audit?action=audit.export");
     await expect(entries.first().getByText("audit.export", { exact: true })).toBeVisible();
+    // So are downloads of records, with the query that chose them.
+    expect((await page.request.get("/api/enterprises/export?q=Audit%20Trail")).status()).toBe(200);
+    await log.goto("/admin/audit?action=export.");
+    await expect(entries.first().getByText("export.enterprises", { exact: true })).toBeVisible();
+    await expect(entries.first().getByRole("row", { name: /^query/ })).toContainText("Audit Trail");
   } finally {
     await staff.close();
     await admin.close();
@@ -88,9 +93,10 @@ test("a project's page shows its history to those who may see it; admins also ge
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cathode line, phase 2");
 
     await page.getByText("History", { exact: true }).click();
-    const edit = page.getByRole("listitem").filter({ hasText: "Details edited" });
+    const history = page.locator("details").filter({ hasText: "History" });
+    const edit = history.getByRole("listitem").filter({ hasText: "Details edited" });
     await expect(edit.getByRole("row", { name: /Project name/ }).getByRole("cell")).toHaveText(["Cathode line, phase 1", "Cathode line, phase 2"]);
-    await expect(page.getByRole("listitem").filter({ hasText: "Project created" })).toBeVisible();
+    await expect(history.getByRole("listitem").filter({ hasText: "Project created" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
 
     const log = await admin.newPage();

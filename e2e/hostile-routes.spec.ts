@@ -90,8 +90,20 @@ const ROUTES: Route[] = [
     name: "pipeline",
     as: "staff",
     // `stage` and `after` ask for one column's next page and are refused (400) when malformed.
-    requests: queryString(["team", "owner", "chain", "status", "view", "stage", "after"], ["team", "owner", "chain"]).map((q) => get(`/api/pipeline?${q}`)),
+    requests: queryString(["team", "owner", "chain", "status", "view", "stage", "after", "inStage", "stageFrom", "reached", "event", "from", "to"], ["team", "owner", "chain"]).map((q) => get(`/api/pipeline?${q}`)),
     statuses: [200, 400],
+  },
+  {
+    // The pages a review figure links to and the events list's order: whatever the URL holds, a page (malformed filters read as none).
+    name: "figure filters and event order on list pages",
+    as: "staff",
+    requests: fc.oneof(
+      queryString(["team", "owner", "chain", "status", "inStage", "stageFrom", "reached", "event", "from", "to"], ["team", "owner", "chain"]).map((q) => get(`/pipeline?view=list&${q}`)),
+      queryString(["kind", "year", "sort", "after"]).map((q) => get(`/events?${q}`)),
+    ),
+    // 400: a malformed percent-encoding the server refuses before any page code runs.
+    statuses: [200, 400],
+    runs: 150,
   },
   {
     // Takes no parameters: a short run proves it ignores what it is sent.
@@ -112,6 +124,45 @@ const ROUTES: Route[] = [
     as: "manager",
     requests: queryString(["table", "year", "team", "chain"], ["team", "chain"]).map((q) => get(`/api/review/export?${q}`)),
     statuses: [200, 400, 403, 404],
+  },
+  {
+    name: "pipeline export",
+    as: "staff",
+    // An unknown `format` is refused (400); every malformed filter reads as no filter. Short: each answer is a whole export.
+    requests: queryString(["team", "owner", "chain", "status", "stage", "reached", "event", "from", "to", "format"], ["team", "owner", "chain"]).map((q) => get(`/api/pipeline/export?${q}`)),
+    statuses: [200, 400],
+    runs: 300,
+  },
+  {
+    // A malformed month or team is refused (400), an unknown team is 404. Short: each answer is a whole report.
+    name: "monthly report workbook",
+    as: "manager",
+    requests: queryString(["month", "team"], ["team"]).map((q) => get(`/api/review/monthly?${q}`)),
+    statuses: [200, 400, 404],
+    runs: 200,
+  },
+  {
+    // The page answers a malformed month or team, and an unknown team, with its 404 page.
+    name: "monthly report page",
+    as: "staff",
+    requests: queryString(["month", "team"], ["team"]).map((q) => get(`/review/monthly?${q}`)),
+    statuses: [200, 400, 404],
+    runs: 200,
+  },
+  {
+    name: "search box",
+    as: "staff",
+    requests: queryString(["q"]).map((q) => get(`/api/search?${q}`)),
+    statuses: [200],
+    runs: 300,
+  },
+  {
+    // The inbox takes no parameters: whatever the URL holds, the reader's own inbox.
+    name: "inbox",
+    as: "staff",
+    requests: queryString(["id", "page", "read"]).map((q) => get(`/notifications?${q}`)),
+    statuses: [200, 400],
+    runs: 150,
   },
   {
     name: "record history",
@@ -151,7 +202,7 @@ const ROUTES: Route[] = [
     as: "staff",
     requests: fc
       .record({
-        path: fc.constantFrom("/api/enterprises/search", "/api/enterprises/export", "/api/pipeline", "/api/people", "/api/review/export", "/api/health", "/api/evidence/x", "/api/enterprises/merge/preview", "/api/admin/audit/export"),
+        path: fc.constantFrom("/api/enterprises/search", "/api/enterprises/export", "/api/pipeline", "/api/people", "/api/review/export", "/api/pipeline/export", "/api/review/monthly", "/api/health", "/api/evidence/x", "/api/enterprises/merge/preview", "/api/admin/audit/export", "/api/search"),
         method: fc.constantFrom("POST", "PUT", "PATCH", "DELETE"),
         body: fc.oneof(fc.json(), hostileText, fc.constant("{\"__proto__\":{\"role\":\"admin\"}}"), fc.constant(`{"a":"${HUGE}"}`)),
         contentType: fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"),
@@ -197,7 +248,7 @@ async function probe(api: APIRequestContext, checks: Check[], allowed: number[])
     const status = response.status();
     seen.set(status, (seen.get(status) ?? 0) + 1);
     const type = response.headers()["content-type"] ?? "";
-    const body = type.includes("text/csv") || type.includes("octet") ? "" : (await response.text()).slice(0, 20_000);
+    const body = type.includes("text/csv") || type.includes("octet") || type.includes("spreadsheetml") ? "" : (await response.text()).slice(0, 20_000);
     const where = `${c.method} ${c.path.slice(0, 200)}`;
     if (status >= 500) problems.push(`${status} for ${where}: ${body.slice(0, 200)}`);
     else if (!allowed.includes(status)) problems.push(`unexpected ${status} for ${where}`);

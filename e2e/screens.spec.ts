@@ -97,7 +97,7 @@ for (const width of WIDTHS) {
     await expect(page).toHaveURL(/\/delegations\/[0-9a-f-]{36}$/);
     const stopForm = page.getByRole("form", { name: "Add a stop" });
     await stopForm.getByLabel("Day").fill(today);
-    await stopForm.getByLabel("Time").fill("23:30");
+    await stopForm.getByLabel("Time", { exact: true }).fill("23:30");
     await stopForm.getByRole("combobox", { name: "Enterprise" }).fill("比亚迪");
     await page.getByRole("option").filter({ hasText: "比亚迪股份有限公司" }).first().click();
     const place = `坪山总部 ${unique()}`;
@@ -151,10 +151,13 @@ test.describe("the demo sign-in page", () => {
  * Tap targets shorter than 44 px on the page as shown: buttons, links that stand alone (not a
  * link inside a sentence), fields, summaries and options.
  */
-async function shortTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+async function shortTargets(page: Page, within?: string): Promise<string[]> {
+  return page.evaluate((within) => {
     const found: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>("main button, main a[href], main input:not([type=hidden]), main select, main textarea, main summary, header button, header a[href], header summary, nav a[href]")) {
+    const targets = within
+      ? [...document.querySelectorAll(within)].flatMap((root) => [...root.querySelectorAll<HTMLElement>("button, a[href], input:not([type=hidden]), select, textarea, summary")])
+      : document.querySelectorAll<HTMLElement>("main button, main a[href], main input:not([type=hidden]), main select, main textarea, main summary, header button, header a[href], header summary, nav a[href]");
+    for (const el of targets) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
       if (el.closest("[aria-hidden=true]")) continue;
@@ -171,7 +174,7 @@ async function shortTargets(page: Page): Promise<string[]> {
       if (box.height < 43.5) found.push(`${el.tagName.toLowerCase()} “${(el.textContent || el.getAttribute("aria-label") || (el as HTMLInputElement).name || "").trim().slice(0, 30)}” ${Math.round(box.height)} px`);
     }
     return found;
-  });
+  }, within);
 }
 
 test.describe("at 390 px every tap target is at least 44 px high", () => {
@@ -192,6 +195,27 @@ test.describe("at 390 px every tap target is at least 44 px high", () => {
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         short.push(...(await shortTargets(page)).map((target) => `${path}: ${target}`));
       }
+      expect(short).toEqual([]);
+      await context.close();
+    });
+
+    test(`the pipeline's filters, the import page, the merge dialog and the review targets (${locale})`, async ({ browser }) => {
+      const { context, page } = await openAs(browser, "manager", locale, 390);
+      const zh = locale === "zh-CN";
+      const short: string[] = [];
+      // The board's cards are the board's own; its filters sit above it, each a label around a select.
+      await page.goto("/pipeline");
+      await expect(page.getByRole("combobox", { name: zh ? "小组" : "Team" })).toBeVisible();
+      short.push(...(await shortTargets(page, "main label:has(> select):not(li *)")).map((target) => `/pipeline filters: ${target}`));
+      for (const path of ["/enterprises/import", "/review/targets"]) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        short.push(...(await shortTargets(page)).map((target) => `${path}: ${target}`));
+      }
+      await page.goto(`/enterprises/${seededId("enterprise:byd")}`);
+      await page.getByRole("button", { name: zh ? "合并到…" : "Merge into…" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      short.push(...(await shortTargets(page, "[role=dialog]")).map((target) => `merge dialog: ${target}`));
       expect(short).toEqual([]);
       await context.close();
     });

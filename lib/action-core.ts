@@ -6,6 +6,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { type AuditSpec, writeAudit } from "./audit";
 import { ActionError, pgError } from "./errors";
 import { announceReferenceChange, REFERENCE_ENTITIES, referenceChanged } from "./reference/cache";
+import { notifyFromAudit } from "./notifications/derive";
+import { updateSearchEntries } from "./search/entries";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -127,6 +129,8 @@ export async function runAction<S extends z.ZodType, T, R>(
       const record = await def.load(ctx);
       const { data, audit } = await def.run({ ...ctx, record });
       await writeAudit(tx, viewer.id, def.name, audit);
+      await updateSearchEntries(tx, audit);
+      await notifyFromAudit(tx, viewer, def.name, audit);
       changesReference = audit.some((a) => REFERENCE_ENTITIES.has(a.entityType));
       // Other instances hear of it when this commits.
       if (changesReference) await announceReferenceChange(tx);

@@ -20,7 +20,8 @@ interface Props {
   people: Option[];
 }
 
-const SELECT = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+// A thumb-sized target on a phone (44 px), the compact size on a desk.
+const SELECT = "block min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base sm:min-h-0 sm:text-sm";
 
 /** Filters live in the URL, so a filtered board can be bookmarked and shared. */
 export function PipelineFilterBar({ filters, teams, chains, people }: Props) {

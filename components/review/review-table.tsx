@@ -1,10 +1,21 @@
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { type DisplayUnit, groupDigits, inDisplayUnit } from "@/lib/money";
 import type { Cell, ReviewTable } from "@/lib/review/cells";
 
-/** A cell's value; an amount in the table's unit, which its header names (lib/money.ts). */
+/** A cell's value, linked to the pipeline list of the projects behind it when it has them. */
 function CellValue({ cell, unit }: { cell: Cell; unit: DisplayUnit }) {
+  if (!cell.href) return <Value cell={cell} unit={unit} />;
+  return (
+    <Link href={cell.href} className="inline-flex min-h-11 items-center text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700 sm:min-h-0">
+      <Value cell={cell} unit={unit} />
+    </Link>
+  );
+}
+
+/** A cell's value; an amount in the table's unit, which its header names (lib/money.ts). */
+function Value({ cell, unit }: { cell: Cell; unit: DisplayUnit }) {
   const locale = useLocale();
   switch (cell.kind) {
     case "money":
@@ -26,6 +37,7 @@ function CellValue({ cell, unit }: { cell: Cell; unit: DisplayUnit }) {
  */
 export function ReviewSection({ table, exportHref, chart }: { table: ReviewTable; exportHref: string; chart?: ReactNode }) {
   const t = useTranslations("review");
+  const tx = useTranslations("export");
   const headingId = `review-${table.id}`;
   return (
     <section aria-labelledby={headingId} className="min-w-0 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -45,7 +57,8 @@ export function ReviewSection({ table, exportHref, chart }: { table: ReviewTable
             <thead>
               <tr className="border-b border-slate-200 text-left text-slate-600">
                 {table.columns.map((c, i) => (
-                  <th key={c} scope="col" className={`px-2 py-1.5 font-medium ${i > 0 ? "text-right" : ""}`}>{c}</th>
+                  // A header sits over its column's values: text (a stage, a name) to the left, figures to the right.
+                  <th key={c} scope="col" className={`px-2 py-1.5 font-medium ${i > 0 && table.rows[0]?.[i]?.kind !== "text" ? "text-right" : "text-left"}`}>{c}</th>
                 ))}
               </tr>
             </thead>
@@ -65,6 +78,11 @@ export function ReviewSection({ table, exportHref, chart }: { table: ReviewTable
           </table>
         </div>
       )}
+      <p className="text-right text-sm">
+        <a href={`${exportHref}${exportHref.includes("?") ? "&" : "?"}format=xlsx`} download className="inline-flex min-h-11 items-center font-medium text-brand-700 underline-offset-2 hover:underline sm:min-h-0" aria-label={tx("xlsxOf", { table: table.caption })}>
+          {tx("linkXlsx")}
+        </a>
+      </p>
     </section>
   );
 }

@@ -125,6 +125,9 @@ export function useActionForm<I = FormData, T = unknown, V extends FormValues<V>
     event.preventDefault();
     // The pressed button's name and value go too, where it has them (approve or reject, save anyway).
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    // A file input left empty sends nothing: the browser's empty part reaches the server as a
+    // nameless empty file, which the evidence check would refuse as "This file is empty".
+    for (const [key, value] of [...data.entries()]) if (value instanceof File && value.size === 0 && value.name === "") data.delete(key);
     run(data as I, event.currentTarget, loaded && typedValues(loaded, data));
   }
 

@@ -13,7 +13,9 @@ import { listFollowUpsFor } from "@/lib/follow-ups/queries";
 import { getPipeline } from "@/lib/projects/board-queries";
 import { parsePipelineFilters } from "@/lib/projects/filters";
 import { getPendingRequest, getProject, listStageHistory } from "@/lib/projects/queries";
+import { countVerificationQueue, listVerificationQueue } from "@/lib/projects/verification-queries";
 import { listPeopleForAdmin } from "@/lib/admin/queries";
+import { listInbox } from "@/lib/notifications/queries";
 import { listChainsWithNodes } from "@/lib/reference/queries";
 import { listStalledProjects } from "@/lib/review/alerts";
 import { getFunnel, getTargetsVsActuals } from "@/lib/review/queries";
@@ -95,9 +97,11 @@ const MATRIX: readonly Row[] = [
   ["target",                "read",          [],                                                                "allow", "allow", "allow", "allow", "allow", "allow"],
   ["target",                "set targets",   ["target.set"],                                                    "deny",  "deny",  "deny",  "allow", "deny",  "allow"],
   ["user",                  "read",          [],                                                                "404",   "404",   "404",   "404",   "404",   "allow"],
-  // One's own language and session.
-  ["user",                  "update",        ["user.set_locale", "auth.sign_out"],                              "allow", "allow", "allow", "allow", "allow", "allow"],
+  // One's own language, session and morning digest.
+  ["user",                  "update",        ["user.set_locale", "auth.sign_out", "user.set_digest"],                              "allow", "allow", "allow", "allow", "allow", "allow"],
   ["user",                  "manage users",  ["user.setRole", "user.setTeam", "user.deactivate", "user.reactivate"], "deny", "deny", "deny", "deny", "deny", "allow"],
+  // A manager hands on the work of their own team's people; to another team's manager the person is not there.
+  ["user",                  "manage users",  ["user.reassignWork"],                                            "deny",  "deny",  "deny",  "allow", "404",   "allow"],
   ["reference data",        "read",          [],                                                                "allow", "allow", "allow", "allow", "allow", "allow"],
   ["reference data",        "create",        ["chain.create", "team.create", "exchangeRate.create"],            "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],
   ["reference data",        "update",        ["chain.rename", "chain.move", "team.rename"],                     "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],
@@ -106,6 +110,10 @@ const MATRIX: readonly Row[] = [
   ["feed token",            "read",          [],                                                                "404",   "allow", "404",   "404",   "404",   "404"],
   ["feed token",            "create",        ["calendar.token.rotate"],                                         "allow", "allow", "allow", "allow", "allow", "allow"],
   ["feed token",            "delete",        ["calendar.token.revoke"],                                         "allow", "allow", "allow", "allow", "allow", "allow"],
+  // staffA's inbox item: nobody else can read or mark it; everyone marks their own inbox read.
+  ["notification",          "read",          [],                                                                "404",   "allow", "404",   "404",   "404",   "404"],
+  ["notification",          "update",        ["notification.markRead"],                                         "404",   "allow", "404",   "404",   "404",   "404"],
+  ["notification",          "update",        ["notification.markAllRead"],                                      "allow", "allow", "allow", "allow", "allow", "allow"],
 ];
 
 const answers = (row: Row) => (row[2] === "n/a" ? [] : (row.slice(3) as Answer[]));
@@ -268,6 +276,7 @@ const READS: Record<Entity, (db: Db, who: Viewer, w: World) => Promise<boolean>>
   },
   "reference data": async (db, who, w) => (await listChainsWithNodes(db)).some((c) => c.id === w.ids.chain),
   "feed token": async (db, who, w) => (await getFeedToken(db, who)) === w.feedToken,
+  notification: async (db, who, w) => (await listInbox(db, who)).some((i) => i.id === w.ids.notification),
 };
 
 describe("reads through the data layer", () => {
@@ -300,6 +309,19 @@ describe("reads through the data layer", () => {
       // Its follow-up goes with it, even for staff of its own team.
       const { open } = await listFollowUpsFor(database.db, who, { enterpriseId: w.ids.enterprise });
       expect({ persona, followUp: open.some((f) => f.id === w.ids.confidentialFollowUp) }).toEqual({ persona, followUp: sees });
+    }
+  });
+
+  it("the verification queue and its badge hold a stage request for exactly those whose decision the action accepts", async () => {
+    const w = world;
+    // The "verify stage" rows above: team A's manager and admins decide team A's requests, confidential ones too.
+    const decides = MATRIX.filter((r) => r[1] === "verify stage" && (r[0] === "stage request" || r[0] === "confidential project")).map(answers);
+    for (const [i, persona] of COLUMNS.entries()) {
+      const who = w.as[persona];
+      const queue = (await listVerificationQueue(database.db, who)).map((r) => r.id);
+      const expected = decides.every((row) => row[i] === "allow");
+      expect({ persona, request: queue.includes(w.ids.stageRequest), confidential: queue.includes(w.ids.confidentialStageRequest) }).toEqual({ persona, request: expected, confidential: expected });
+      expect({ persona, badge: await countVerificationQueue(database.db, who) }).toEqual({ persona, badge: queue.length });
     }
   });
 });

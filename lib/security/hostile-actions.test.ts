@@ -140,6 +140,8 @@ async function buildWorld() {
   const tranche = await ins(schema.fundTranches, { projectId: project.id, receivedOn: "2026-05-01", amount: "1000000" });
   const target = await ins(schema.targets, { year: 2026, teamId: teamA.id });
   const view = await ins(schema.savedViews, { userId: staffA.id, screen: "enterprises", name: "A view", query: "q=x" });
+  // An unread item of staffA's inbox: no one else may mark it.
+  const notice = await ins(schema.notifications, { recipientId: staffA.id, kind: "followUpAssigned", recordType: "follow_up", recordId: followUp.id, actorId: managerA.id });
   idsOfA = [
     teamA.id,
     staffA.id,
@@ -162,6 +164,7 @@ async function buildWorld() {
     tranche.id,
     target.id,
     view.id,
+    notice.id,
   ];
 }
 
@@ -432,6 +435,39 @@ describe("text that looks like SQL or HTML is data", () => {
       }),
       { numRuns: 200, seed: SEED },
     );
+  }, 120_000);
+
+  it("an itinerary stop's place, contact and note come back exactly as sent; its zone and phone take only what they are for", async () => {
+    const def = (name: string) => entries.find((e) => e.def.name === name)!.def;
+    const created = judge(await run(def("delegation.create"), staffB, { direction: "outbound", name: "乙团组", startsOn: "2027-01-12", endsOn: "2027-01-14" }));
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const delegationId = (created.data as { id: string }).id;
+    const stop = { delegationId, date: "2027-01-13", time: "10:00", timeZone: "Europe/Berlin" };
+    await fc.assert(
+      fc.asyncProperty(printable.filter((v) => v.trim().length <= 100), printable, fc.boolean(), async (text, note, asForm) => {
+        const values = { ...stop, place: `${text} ${randomUUID()}`.slice(-300), contactName: text, contactPhone: "+49 (731) 1234-560 ext 12", note };
+        const r = judge(await run(def("delegation.stop.add"), staffB, asForm ? toFormData(values) : values));
+        if (!r.ok) throw new Error(`refused printable text: ${JSON.stringify(r)}`);
+        const [row] = await database.db.select().from(schema.itineraryStops).where(eq(schema.itineraryStops.id, (r.data as { id: string }).id));
+        expect(row).toMatchObject({ place: values.place.trim(), contactName: text.trim(), contactPhone: values.contactPhone, note: note.trim(), timeZone: "Europe/Berlin" });
+      }),
+      { numRuns: 100, seed: SEED },
+    );
+    const before = await fingerprint();
+    for (const [field, value] of [
+      ["timeZone", "Europe/Berlin'; drop table itinerary_stops; --"],
+      ["timeZone", "../../etc/localtime"],
+      ["timeZone", "UTC"],
+      ["contactPhone", "<script>alert(1)</script>"],
+      ["contactPhone", "'; drop table enterprises; --"],
+      ["contactPhone", `+49 ${"1".repeat(60)}`],
+      ["contactName", "Katrin\u202eWeber"],
+      ["contactName", "K".repeat(101)],
+    ] as const) {
+      const r = judge(await run(def("delegation.stop.add"), staffB, { ...stop, place: "Ulm", [field]: value }), new Set([t("errors.invalid")]));
+      expect(!r.ok && Object.keys(r.fieldErrors ?? {}), `${field} = ${value.slice(0, 30)}`).toEqual([field]);
+    }
+    expect(await fingerprint()).toEqual(before);
   }, 120_000);
 
   it("a saved view's name comes back exactly as sent", async () => {

@@ -52,10 +52,13 @@ import { updateFundTranche } from "@/lib/projects/actions/update-tranche";
 import { updateProject } from "@/lib/projects/actions/update-project";
 import { assignAlert } from "@/lib/review/actions/assign-alert";
 import { setTarget } from "@/lib/review/actions/set-target";
+import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/actions/mark-read";
+import { setDigest } from "@/lib/notifications/actions/set-digest";
 import { deleteView } from "@/lib/saved-views/actions/delete-view";
 import { saveView } from "@/lib/saved-views/actions/save-view";
 import { deactivateUser } from "@/lib/users/actions/deactivate-user";
 import { reactivateUser } from "@/lib/users/actions/reactivate-user";
+import { reassignWork } from "@/lib/users/actions/reassign-work";
 import { setUserRole, setUserTeam } from "@/lib/users/actions/set-user-access";
 import { deleteVisit } from "@/lib/visits/actions/delete-visit";
 import { logVisit } from "@/lib/visits/actions/log-visit";
@@ -79,6 +82,7 @@ export const ENTITIES = [
   "user",
   "reference data",
   "feed token",
+  "notification",
 ] as const;
 export type Entity = (typeof ENTITIES)[number];
 
@@ -136,6 +140,7 @@ export const AUDITED_TABLES: Record<string, PgTable> = {
   industrial_chain: schema.industrialChains,
   chain_node: schema.chainNodes,
   exchange_rate: schema.exchangeRates,
+  notification: schema.notifications,
 };
 
 const e = (entry: CatalogueEntry) => entry;
@@ -188,8 +193,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: removeDelegationMember, entity: "delegation", operation: "update", by: "staffA", change: "delete", entityType: "delegation_member", entityId: (w) => w.ids.member, input: (w) => ({ id: w.ids.member }) }),
   e({ action: linkEnterpriseToDelegation, entity: "delegation", operation: "update", by: "staffA", change: "create", entityType: "delegation_enterprise", input: (w) => ({ delegationId: w.ids.delegation, enterpriseId: w.ids.enterprise2, role: "host" }) }),
   e({ action: unlinkEnterpriseFromDelegation, entity: "delegation", operation: "update", by: "staffA", change: "delete", entityType: "delegation_enterprise", entityId: (w) => w.ids.delegationEnterprise, input: (w) => ({ id: w.ids.delegationEnterprise }) }),
-  e({ action: addItineraryStop, entity: "delegation", operation: "update", by: "staffA", change: "create", entityType: "itinerary_stop", input: (w) => ({ delegationId: w.ids.delegation, date: "2026-06-03", time: "09:30", place: "前海管理局" }) }),
-  e({ action: updateItineraryStop, entity: "delegation", operation: "update", by: "staffA", change: "update", entityType: "itinerary_stop", entityId: (w) => w.ids.stop, input: (w) => ({ id: w.ids.stop, version: v1, date: "2026-06-01", time: "14:00", enterpriseId: w.ids.enterprise, note: "改到下午" }) }),
+  e({ action: addItineraryStop, entity: "delegation", operation: "update", by: "staffA", change: "create", entityType: "itinerary_stop", input: (w) => ({ delegationId: w.ids.delegation, date: "2026-06-03", time: "10:00", timeZone: "Europe/Berlin", place: "Voltaria Batterie GmbH, Ulm", contactName: "Katrin Weber", contactPhone: "+49 731 1234 560" }) }),
+  e({ action: updateItineraryStop, entity: "delegation", operation: "update", by: "staffA", change: "update", entityType: "itinerary_stop", entityId: (w) => w.ids.stop, input: (w) => ({ id: w.ids.stop, version: v1, date: "2026-06-01", time: "14:00", timeZone: "Europe/Berlin", enterpriseId: w.ids.enterprise, contactName: "Katrin Weber", contactPhone: "+49 731 1234 560", note: "改到下午" }) }),
   e({ action: cancelItineraryStop, entity: "delegation", operation: "update", by: "staffA", change: "update", entityType: "itinerary_stop", entityId: (w) => w.ids.stop, input: (w) => ({ id: w.ids.stop }) }),
   e({ action: removeItineraryStop, entity: "delegation", operation: "update", by: "staffA", change: "delete", entityType: "itinerary_stop", entityId: (w) => w.ids.stop, input: (w) => ({ id: w.ids.stop }) }),
   e({
@@ -260,6 +265,22 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: setUserRole, entity: "user", operation: "manage users", by: "admin", change: "update", entityType: "user", entityId: (w) => w.ids.staffA2, input: (w) => ({ userId: w.ids.staffA2, role: "manager", version: v1 }) }),
   e({ action: setUserTeam, entity: "user", operation: "manage users", by: "admin", change: "update", entityType: "user", entityId: (w) => w.ids.staffA2, input: (w) => ({ userId: w.ids.staffA2, teamId: w.ids.teamB, version: v1 }) }),
   e({ action: deactivateUser, entity: "user", operation: "manage users", by: "admin", change: "update", entityType: "user", entityId: (w) => w.ids.staffA2, input: (w) => ({ userId: w.ids.staffA2 }) }),
+  e({
+    action: reassignWork,
+    entity: "user",
+    operation: "manage users",
+    by: "managerA",
+    change: "update",
+    entityType: "user",
+    entityId: (w) => w.ids.staffA2,
+    // staffA2's work (the confidential project, its open follow-up) to staffA, of the same team.
+    input: (w) => ({ userId: w.ids.staffA2, toUserId: w.as.staffA.id }),
+    verify: ({ before, after, w }) => {
+      const moved = before as { projects: string[]; followUps: string[] };
+      if (!moved.projects.includes(w.ids.confidentialProject) || !moved.followUps.includes(w.ids.confidentialFollowUp)) throw new Error(`moved ${JSON.stringify(before)}`);
+      if ((after as { toUserId: string }).toUserId !== w.as.staffA.id) throw new Error(`after ${JSON.stringify(after)}`);
+    },
+  }),
   e({ action: reactivateUser, entity: "user", operation: "manage users", by: "admin", change: "update", entityType: "user", entityId: (w) => w.ids.formerStaffA, input: (w) => ({ userId: w.ids.formerStaffA }) }),
   e({ action: setLocale, entity: "user", operation: "update", by: "staffA", change: "update", entityType: "user", entityId: (_w, who) => who.id, input: () => ({ locale: "en" }) }),
   e({
@@ -304,6 +325,37 @@ export const CATALOGUE: CatalogueEntry[] = [
     verify: ({ before, after, stored }) => {
       if ((before as { feed: string }).feed !== "on" || (after as { feed: string }).feed !== "off") throw new Error(`feed ${JSON.stringify({ before, after })}`);
       if (stored?.icsToken !== null) throw new Error("the token is still set");
+    },
+  }),
+
+  /* the inbox: one's own items */
+  e({ action: markNotificationRead, entity: "notification", operation: "update", by: "staffA", change: "update", entityType: "notification", entityId: (w) => w.ids.notification, input: (w) => ({ id: w.ids.notification }) }),
+  e({
+    action: markAllNotificationsRead,
+    entity: "notification",
+    operation: "update",
+    by: "staffA",
+    change: "record",
+    entityType: "notification",
+    entityId: () => null,
+    input: () => ({}),
+    verify: ({ after }) => {
+      if ((after as { markedRead?: number }).markedRead !== 1) throw new Error(`marked ${JSON.stringify(after)}`);
+    },
+  }),
+
+  e({
+    action: setDigest,
+    entity: "user",
+    operation: "update",
+    by: "staffA",
+    change: "update",
+    entityType: "user",
+    entityId: (_w, who) => who.id,
+    input: () => ({ digest: "off" }),
+    verify: ({ before, after, stored }) => {
+      if ((before as { digestOptOut: boolean }).digestOptOut !== false || (after as { digestOptOut: boolean }).digestOptOut !== true) throw new Error(`digest ${JSON.stringify({ before, after })}`);
+      if (stored?.digestOptOut !== true) throw new Error("the digest is still on");
     },
   }),
 

@@ -15,6 +15,7 @@ import {
   fundTranches,
   industrialChains,
   itineraryStops,
+  notifications,
   projects,
   savedViews,
   stageChanges,
@@ -68,6 +69,8 @@ export interface WorldIds {
   confidentialTranche: string;
   /** staffA's personal view of the enterprise list. */
   savedView: string;
+  /** An unread item of staffA's inbox: managerA gave them `followUp`. */
+  notification: string;
   /** Team A's target for TARGET_YEAR. */
   target: string;
   chain: string;
@@ -195,6 +198,7 @@ export async function buildWorld(db: Db): Promise<World> {
     ])
     .returning();
 
+  const [notification] = await db.insert(notifications).values({ recipientId: staffA.id, kind: "followUpAssigned", recordType: "follow_up", recordId: followUp!.id, actorId: as.managerA.id }).returning();
   const [view] = await db.insert(savedViews).values({ userId: staffA.id, screen: "enterprises", name: `我的企业${tag}`, query: "city=肇庆", ...stamp }).returning();
   const [target] = await db
     .insert(targets)
@@ -231,6 +235,7 @@ export async function buildWorld(db: Db): Promise<World> {
       tranche: tranche!.id,
       confidentialTranche: confidentialTranche!.id,
       savedView: view!.id,
+      notification: notification!.id,
       target: target!.id,
       chain: chain!.id,
       chainNode: node!.id,

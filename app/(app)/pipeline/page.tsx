@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PipelineBoard } from "@/components/pipeline/board";
+import { PipelineExportLinks } from "@/components/pipeline/export-links";
 import { PipelineFilterBar } from "@/components/pipeline/filters";
 import { PipelineList } from "@/components/pipeline/list";
 import { pipelineQuery } from "@/components/pipeline/query";
@@ -51,7 +52,9 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
           </nav>
         </div>
         <PipelineFilterBar filters={filters} teams={teams} chains={chains} people={people} />
-        <p className="text-sm text-slate-600">{filters.view === "board" && viewer.role !== "viewer" ? t("hint") : t("totalsNote")}</p>
+        {/* The board names its totals' unit itself, above its columns. */}
+        {filters.view === "list" ? <p className="text-sm text-slate-600">{t("totalsNote")}</p> : viewer.role !== "viewer" ? <p className="text-sm text-slate-600">{t("hint")}</p> : null}
+        {filters.view === "list" ? <PipelineExportLinks search={pipelineSearch(filters, { withView: false })} /> : null}
         <QueryIsland>
           <HydrationBoundary state={dehydrate(queryClient)}>
             {filters.view === "list" ? <PipelineList filters={filters} /> : <PipelineBoard filters={filters} />}

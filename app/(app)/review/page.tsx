@@ -3,6 +3,7 @@ import { ChartFrame } from "@/components/review/chart-frame";
 import { ReviewFilterForm } from "@/components/review/review-filters";
 import { ReviewTabs } from "@/components/review/review-tabs";
 import { ReviewSection } from "@/components/review/review-table";
+import { MonthlyReportLink } from "@/components/review/monthly-report-link";
 import { getReadDb } from "@/lib/read-db";
 import { requireViewer } from "@/lib/auth/session";
 import { listChainsWithNodes, listTeams } from "@/lib/reference/queries";
@@ -57,6 +58,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <div className="space-y-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-sm text-slate-600">{t("intro")}</p>
+        <MonthlyReportLink year={f.year} team={f.team} />
       </div>
       <ReviewFilterForm filters={f} years={years} teams={teams} chains={chains} />
       <div className="grid gap-4 lg:grid-cols-2">

@@ -60,7 +60,7 @@ function CandidateSearchInner({ mergedId, onChoose }: { mergedId: string; onChoo
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           aria-describedby={`${inputId}-hint`}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm"
+          className="block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:min-h-0 sm:text-sm"
         />
         <p id={`${inputId}-hint`} className="text-xs text-slate-500">
           {t("searchHint")}

@@ -29,7 +29,9 @@ import enFollowUps from "./en/followUps.json";
 import enImport from "./en/import.json";
 import enLanguages from "./en/languages.json";
 import enMerge from "./en/merge.json";
+import enMonthlyReport from "./en/monthlyReport.json";
 import enNav from "./en/nav.json";
+import enNotifications from "./en/notifications.json";
 import enPipeline from "./en/pipeline.json";
 import enProjectRules from "./en/projectRules.json";
 import enProjects from "./en/projects.json";
@@ -37,9 +39,11 @@ import enReview from "./en/review.json";
 import enReviewTabs from "./en/reviewTabs.json";
 import enRoles from "./en/roles.json";
 import enSavedViews from "./en/savedViews.json";
+import enSearch from "./en/search.json";
 import enTargets from "./en/targets.json";
 import enUser from "./en/user.json";
 import enValidation from "./en/validation.json";
+import enVerifications from "./en/verifications.json";
 import enVisits from "./en/visits.json";
 import zhAdmin from "./zh-CN/admin.json";
 import zhAdminRules from "./zh-CN/adminRules.json";
@@ -67,7 +71,9 @@ import zhFollowUps from "./zh-CN/followUps.json";
 import zhImport from "./zh-CN/import.json";
 import zhLanguages from "./zh-CN/languages.json";
 import zhMerge from "./zh-CN/merge.json";
+import zhMonthlyReport from "./zh-CN/monthlyReport.json";
 import zhNav from "./zh-CN/nav.json";
+import zhNotifications from "./zh-CN/notifications.json";
 import zhPipeline from "./zh-CN/pipeline.json";
 import zhProjectRules from "./zh-CN/projectRules.json";
 import zhProjects from "./zh-CN/projects.json";
@@ -75,9 +81,11 @@ import zhReview from "./zh-CN/review.json";
 import zhReviewTabs from "./zh-CN/reviewTabs.json";
 import zhRoles from "./zh-CN/roles.json";
 import zhSavedViews from "./zh-CN/savedViews.json";
+import zhSearch from "./zh-CN/search.json";
 import zhTargets from "./zh-CN/targets.json";
 import zhUser from "./zh-CN/user.json";
 import zhValidation from "./zh-CN/validation.json";
+import zhVerifications from "./zh-CN/verifications.json";
 import zhVisits from "./zh-CN/visits.json";
 
 const en = {
@@ -107,7 +115,9 @@ const en = {
   import: enImport,
   languages: enLanguages,
   merge: enMerge,
+  monthlyReport: enMonthlyReport,
   nav: enNav,
+  notifications: enNotifications,
   pipeline: enPipeline,
   projectRules: enProjectRules,
   projects: enProjects,
@@ -115,9 +125,11 @@ const en = {
   reviewTabs: enReviewTabs,
   roles: enRoles,
   savedViews: enSavedViews,
+  search: enSearch,
   targets: enTargets,
   user: enUser,
   validation: enValidation,
+  verifications: enVerifications,
   visits: enVisits,
 };
 export type Messages = typeof en;
@@ -149,7 +161,9 @@ const zhCN: Messages = {
   import: zhImport,
   languages: zhLanguages,
   merge: zhMerge,
+  monthlyReport: zhMonthlyReport,
   nav: zhNav,
+  notifications: zhNotifications,
   pipeline: zhPipeline,
   projectRules: zhProjectRules,
   projects: zhProjects,
@@ -157,9 +171,11 @@ const zhCN: Messages = {
   reviewTabs: zhReviewTabs,
   roles: zhRoles,
   savedViews: zhSavedViews,
+  search: zhSearch,
   targets: zhTargets,
   user: zhUser,
   validation: zhValidation,
+  verifications: zhVerifications,
   visits: zhVisits,
 };
 

@@ -49,7 +49,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const receivedOn = (day: string) => format.dateTime(shanghaiInstant(day), { dateStyle: "medium" });
 
   return (
-    <ClientMessages namespaces={["followUps", "projects.decide", "projects.form", "projects.move", "projects.signing", "projects.stages", "projects.tranches"]}>
+    <ClientMessages namespaces={["enterpriseForm.conflict", "followUps", "projects.decide", "projects.form", "projects.move", "projects.signing", "projects.stages", "projects.tranches"]}>
       <div className="space-y-6">
         <RefreshWhenStale records={[{ id, version: p.version }]} />
         <PageHeader

@@ -38,7 +38,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
           <form method="get" className="flex items-end gap-2">
             <div className="space-y-1">
               <label htmlFor="targets-year" className="block text-sm font-medium text-slate-800">{t("year")}</label>
-              <input id="targets-year" name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={year} className="block w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm" />
+              <input id="targets-year" name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={year} className="block min-h-11 w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:min-h-0 sm:text-sm" />
             </div>
             <button type="submit" className={buttonClass("secondary", "px-3")}>{t("show")}</button>
           </form>
