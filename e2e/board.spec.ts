@@ -30,7 +30,7 @@ const pickedUp = (page: Page) => page.evaluate(() => new Promise((done) => setTi
 const stageHeading = (page: Page, stage: string) => page.getByRole("heading", { level: 2, name: stage, exact: true });
 
 for (const locale of ["en", "zh-CN"] as const) {
-  test(`at 1440 px (${locale}) all nine stages, the landed ones too, are on screen, totals in one named unit, and the page does not scroll sideways`, async ({ browser }) => {
+  test(`at 1440 px (${locale}) all nine stages, the landed ones too, are on screen, totals in one named unit, and the page does not scroll sideways`, async ({ browser }, testInfo) => {
     const { context, page } = await contextAs(browser, "staff", { viewport: { width: 1440, height: 900 }, locale });
     await openBoard(page);
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
@@ -47,11 +47,12 @@ for (const locale of ["en", "zh-CN"] as const) {
     for (const total of await page.getByTestId("column-totals").locator("span[title]").all()) await expect(total).toHaveText(/^[\d,]+\.\d\d\s/);
     // What a screen reader says about the handles, in the page's language.
     await expect(page.locator("[id^=drag-help]")).toHaveText(INSTRUCTIONS[locale]);
+    await testInfo.attach(`board-${locale}-1440`, { body: await page.screenshot(), contentType: "image/png" });
     await context.close();
   });
 }
 
-test("at 390 px the page does not scroll sideways and every stage is reached with the stage picker, or by scrolling the board", async ({ browser }) => {
+test("at 390 px the page does not scroll sideways and every stage is reached with the stage picker, or by scrolling the board", async ({ browser }, testInfo) => {
   const { context, page } = await contextAs(browser, "staff", { viewport: { width: 390, height: 844 }, hasTouch: true });
   await openBoard(page);
   await expectNoSidewaysScroll(page);
@@ -72,6 +73,7 @@ test("at 390 px the page does not scroll sideways and every stage is reached wit
   await expect(stageHeading(page, "In production")).toBeInViewport({ ratio: 1 });
   await expect(picker.getByRole("button", { name: /^In production \d+$/ })).toHaveAttribute("aria-current", "true");
   await expectNoSidewaysScroll(page);
+  await testInfo.attach("board-en-390", { body: await page.screenshot(), contentType: "image/png" });
   await context.close();
 });
 

@@ -140,7 +140,7 @@ test("the personal calendar feed parses as iCalendar with the stops; a revoked a
   expect((await page.request.get(url.replace(/[^/]{43}$/, "x".repeat(43)))).status()).toBe(404);
 });
 
-test("a stop abroad: 10:00 in Ulm on a winter day reads 10:00 CET with Beijing time 17:00, on the page and the printout, with whom to ask for", async ({ page, browser }) => {
+test("a stop abroad: 10:00 in Ulm on a winter day reads 10:00 CET with Beijing time 17:00, on the page and the printout, with whom to ask for", async ({ page, browser }, testInfo) => {
   const name = `赴德国乌尔姆储能企业考察 ${unique()}`;
   await createDelegation(page, name, { first: `${year}-12-07`, last: `${year}-12-10` });
   const form = page.getByRole("form", { name: "Add a stop" });
@@ -161,12 +161,14 @@ test("a stop abroad: 10:00 in Ulm on a winter day reads 10:00 CET with Beijing t
   await expect(stop.getByTestId("stop-contact")).toContainText("Katrin Weber");
   await expect(stop.getByRole("link", { name: "+49 731 1234 560" })).toHaveAttribute("href", "tel:+497311234560");
   const delegationUrl = page.url();
+  await testInfo.attach("delegation-abroad-en", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   await page.getByRole("link", { name: "Printable itinerary" }).click();
   const row = page.getByRole("row").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });
   await expect(row).toContainText("10:00 CET");
   await expect(row).toContainText("Beijing time 17:00");
   await expect(row).toContainText("Katrin Weber · +49 731 1234 560");
+  await testInfo.attach("itinerary-print-en", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   // The same in Chinese.
   const zh = await chinese(browser);
@@ -174,11 +176,13 @@ test("a stop abroad: 10:00 in Ulm on a winter day reads 10:00 CET with Beijing t
   const zhStop = zh.getByTestId("itinerary-stop").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });
   await expect(zhStop).toContainText("10:00 CET");
   await expect(zhStop).toContainText("北京时间 17:00");
+  await testInfo.attach("delegation-abroad-zh", { body: await zh.screenshot({ fullPage: true }), contentType: "image/png" });
   await zh.goto(delegationUrl.replace("/delegations/", "/delegations-print/"));
   const zhRow = zh.getByRole("row").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });
   await expect(zhRow).toContainText("10:00 CET");
   await expect(zhRow).toContainText("北京时间 17:00");
   await expect(zhRow).toContainText("Katrin Weber · +49 731 1234 560");
+  await testInfo.attach("itinerary-print-zh", { body: await zh.screenshot({ fullPage: true }), contentType: "image/png" });
   await zh.context().close();
 });
 
