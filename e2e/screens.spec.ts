@@ -104,6 +104,14 @@ for (const width of WIDTHS) {
     await stopForm.getByLabel("Place").fill(place);
     await stopForm.getByRole("button", { name: "Add stop" }).click();
     await expect(page.getByTestId("itinerary-stop").filter({ hasText: place })).toBeVisible();
+    // A stop abroad the same Beijing day: 06:00 in Ulm is 13:00 (12:00 in summer) in Beijing.
+    const abroad = `Voltaria Batterie GmbH, Ulm ${unique()}`;
+    await stopForm.getByLabel("Day").fill(today);
+    await stopForm.getByLabel("Time", { exact: true }).fill("06:00");
+    await stopForm.getByLabel("Place").fill(abroad);
+    await expect(stopForm.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+    await stopForm.getByRole("button", { name: "Add stop" }).click();
+    await expect(page.getByTestId("itinerary-stop").filter({ hasText: abroad })).toBeVisible();
 
     await page.goto("/my-day");
     const stops = page.getByRole("region", { name: /Today's itinerary/ });
@@ -111,6 +119,9 @@ for (const width of WIDTHS) {
     await expect(stop).toContainText("23:30");
     await expect(stop).toContainText("BYD Co., Ltd.");
     await expect(stop.getByRole("link", { name })).toBeVisible();
+    const stopAbroad = stops.getByTestId("my-day-stop").filter({ hasText: abroad });
+    await expect(stopAbroad).toContainText(/06:00 CES?T/);
+    await expect(stopAbroad).toContainText(/Beijing time 1[23]:00/);
 
     const title = `回访比亚迪 ${unique()}`;
     await page.getByText("New follow-up", { exact: true }).click();
