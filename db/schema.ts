@@ -662,6 +662,30 @@ export const rateLimits = pgTable(
   (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );
 
+/* ─────────────────────── attachments ─────────────────────── */
+
+/**
+ * Files on an enterprise, a visit or a project (brochures, contracts, photos from a visit):
+ * checked by structure and size like stage evidence (lib/evidence), kept in the database so every
+ * instance serves them, and served only to those who may see their record (lib/attachments).
+ */
+export const attachments = pgTable(
+  "attachments",
+  {
+    ...record(),
+    recordType: text().notNull(),
+    recordId: uuid().notNull(),
+    /** The uploaded name, for display only; downloads are named by the checked type. */
+    name: text().notNull(),
+    /** The checked type (lib/evidence/sniff.ts), never the browser's claim. */
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    content: bytea().notNull(),
+  },
+  (t) => [index("attachments_record_idx").on(t.recordType, t.recordId, t.createdAt)],
+);
+
 /* ─────────────────────── search ─────────────────────── */
 
 /**

@@ -133,6 +133,8 @@ const ROUTES: [path: string, expected: [number, number, number, number, number, 
   [`/api/review/monthly?team=${unknown}`,                  [404,   404,  404,   404,    404,     404]],
   ["/api/search?q=byd",                                    [200,   200,  200,   200,    200,     200]],
   ["/api/admin/audit/export?type=enterprise",              [404,   404,  404,   404,    404,     200]],
+  [`/api/attachments/${unknown}`,                          [404,   404,  404,   404,    404,     404]],
+  ["/api/attachments/not-a-uuid",                          [404,   404,  404,   404,    404,     404]],
   [`/api/history/project/${ids.project}`,                  [200,   200,  200,   200,    200,     200]],
   [`/api/history/project/${ids.secret}`,                   [404,   404,  200,   404,    200,     200]],
   [`/api/history/visit/${ids.visit}`,                      [200,   200,  200,   200,    200,     200]],
@@ -213,6 +215,7 @@ test("without a session, pages send to sign-in and route handlers answer 401", a
     "/api/admin/audit/export",
     `/api/history/project/${ids.project}`,
     "/api/search?q=byd",
+    `/api/attachments/${unknown}`,
   ]) {
     const response = await anonymous.get(path, { maxRedirects: 0 });
     expect.soft(response.status(), path).toBe(401);

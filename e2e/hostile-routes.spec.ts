@@ -165,6 +165,13 @@ const ROUTES: Route[] = [
     runs: 150,
   },
   {
+    name: "attachments",
+    as: "staff",
+    requests: fc.tuple(segment, fc.constantFrom("", "?inline=1", "?inline=%00")).map(([id, q]) => get(`/api/attachments/${id}${q}`)),
+    statuses: [308, 400, 404],
+    runs: 300,
+  },
+  {
     name: "record history",
     as: "staff",
     requests: fc.tuple(fc.oneof(fc.constantFrom("project", "event", "delegation", "visit", "enterprise"), segment), segment).map(([type, id]) => get(`/api/history/${type}/${id}`)),
@@ -202,7 +209,7 @@ const ROUTES: Route[] = [
     as: "staff",
     requests: fc
       .record({
-        path: fc.constantFrom("/api/enterprises/search", "/api/enterprises/export", "/api/pipeline", "/api/people", "/api/review/export", "/api/pipeline/export", "/api/review/monthly", "/api/health", "/api/evidence/x", "/api/enterprises/merge/preview", "/api/admin/audit/export", "/api/search"),
+        path: fc.constantFrom("/api/enterprises/search", "/api/enterprises/export", "/api/pipeline", "/api/people", "/api/review/export", "/api/pipeline/export", "/api/review/monthly", "/api/health", "/api/evidence/x", "/api/enterprises/merge/preview", "/api/admin/audit/export", "/api/search", "/api/attachments/x"),
         method: fc.constantFrom("POST", "PUT", "PATCH", "DELETE"),
         body: fc.oneof(fc.json(), hostileText, fc.constant("{\"__proto__\":{\"role\":\"admin\"}}"), fc.constant(`{"a":"${HUGE}"}`)),
         contentType: fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"),

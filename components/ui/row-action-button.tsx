@@ -10,7 +10,7 @@ import { useActionForm } from "./use-action-form";
  * A quiet action on one row of a list (remove a member, unlink an enterprise): no confirmation,
  * a toast either way, and the page refreshed to show what is true now.
  */
-export function RowActionButton({ run, done, label, children }: { run: () => Promise<ActionResult<unknown>>; done: string; label: string; children: ReactNode }) {
+export function RowActionButton({ run, done, label, children, className = "" }: { run: () => Promise<ActionResult<unknown>>; done: string; label: string; children: ReactNode; className?: string }) {
   const router = useRouter();
   const { pending, run: send } = useActionForm<void, unknown>({
     action: run,
@@ -21,7 +21,7 @@ export function RowActionButton({ run, done, label, children }: { run: () => Pro
     },
   });
   return (
-    <button type="button" aria-label={label} disabled={pending} className="shrink-0 text-sm text-red-700 hover:underline disabled:opacity-50" onClick={() => send(undefined, null)}>
+    <button type="button" aria-label={label} disabled={pending} className={`shrink-0 text-sm text-red-700 hover:underline disabled:opacity-50 ${className}`} onClick={() => send(undefined, null)}>
       {children}
     </button>
   );

@@ -65,7 +65,7 @@ const MATRIX: readonly Row[] = [
   ["delegation",            "delete",        ["delegation.delete"],                                             "deny",  "allow", "deny",  "allow", "deny",  "allow"],
   ["visit",                 "read",          [],                                                                "allow", "allow", "allow", "allow", "allow", "allow"],
   ["visit",                 "create",        ["visit.create"],                                                  "deny",  "allow", "allow", "allow", "allow", "allow"],
-  ["visit",                 "update",        ["visit.update"],                                                  "deny",  "allow", "deny",  "allow", "deny",  "allow"],
+  ["visit",                 "update",        ["visit.update", "attachment.add", "attachment.remove"],             "deny",  "allow", "deny",  "allow", "deny",  "allow"],
   ["visit",                 "delete",        ["visit.delete"],                                                  "deny",  "allow", "deny",  "allow", "deny",  "allow"],
   ["follow-up",             "read",          [],                                                                "allow", "allow", "allow", "allow", "allow", "allow"],
   ["follow-up",             "create",        ["followUp.create"],                                               "deny",  "allow", "allow", "allow", "allow", "allow"],

@@ -43,6 +43,9 @@ import { createFollowUp } from "@/lib/follow-ups/actions/create-follow-up";
 import { reassignFollowUp } from "@/lib/follow-ups/actions/reassign-follow-up";
 import { rescheduleFollowUp } from "@/lib/follow-ups/actions/reschedule-follow-up";
 import { addFundTranche } from "@/lib/projects/actions/add-tranche";
+import { addAttachment } from "@/lib/attachments/actions/add-attachment";
+import { removeAttachment } from "@/lib/attachments/actions/remove-attachment";
+import { PNG_BYTES } from "./project-fixtures";
 import { createProject } from "@/lib/projects/actions/create-project";
 import { decideStageRequest } from "@/lib/projects/actions/decide-stage-request";
 import { deleteFundTranche } from "@/lib/projects/actions/delete-tranche";
@@ -141,6 +144,7 @@ export const AUDITED_TABLES: Record<string, PgTable> = {
   chain_node: schema.chainNodes,
   exchange_rate: schema.exchangeRates,
   notification: schema.notifications,
+  attachment: schema.attachments,
 };
 
 const e = (entry: CatalogueEntry) => entry;
@@ -329,6 +333,8 @@ export const CATALOGUE: CatalogueEntry[] = [
   }),
 
   /* the inbox: one's own items */
+  e({ action: addAttachment, entity: "visit", operation: "update", by: "staffA", change: "create", entityType: "attachment", input: (w) => ({ recordType: "visit", recordId: w.ids.visit, file: new File([PNG_BYTES], "拜访合影.png", { type: "image/png" }) }) }),
+  e({ action: removeAttachment, entity: "visit", operation: "update", by: "staffA", change: "delete", entityType: "attachment", entityId: (w) => w.ids.attachment, input: (w) => ({ id: w.ids.attachment, version: v1 }) }),
   e({ action: markNotificationRead, entity: "notification", operation: "update", by: "staffA", change: "update", entityType: "notification", entityId: (w) => w.ids.notification, input: (w) => ({ id: w.ids.notification }) }),
   e({
     action: markAllNotificationsRead,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import {
+  attachments,
   chainNodes,
   contacts,
   delegationEnterprises,
@@ -26,6 +27,7 @@ import {
 import type { Viewer } from "@/lib/auth/viewer";
 import { searchColumns } from "@/lib/enterprises/search-index";
 import { makeTeam, makeViewer } from "./fixtures";
+import { PNG_BYTES } from "./project-fixtures";
 
 /** The six people every authorisation question is asked for. */
 export const PERSONAS = ["viewer", "staffA", "staffB", "managerA", "managerB", "admin"] as const;
@@ -71,6 +73,8 @@ export interface WorldIds {
   savedView: string;
   /** An unread item of staffA's inbox: managerA gave them `followUp`. */
   notification: string;
+  /** A photo on `visit`, added by staffA. */
+  attachment: string;
   /** Team A's target for TARGET_YEAR. */
   target: string;
   chain: string;
@@ -199,6 +203,10 @@ export async function buildWorld(db: Db): Promise<World> {
     .returning();
 
   const [notification] = await db.insert(notifications).values({ recipientId: staffA.id, kind: "followUpAssigned", recordType: "follow_up", recordId: followUp!.id, actorId: as.managerA.id }).returning();
+  const [attachment] = await db
+    .insert(attachments)
+    .values({ recordType: "visit", recordId: visit!.id, name: "现场照片.png", contentType: "image/png", size: PNG_BYTES.byteLength, sha256: "0".repeat(64), content: PNG_BYTES, createdBy: staffA.id, updatedBy: staffA.id })
+    .returning({ id: attachments.id });
   const [view] = await db.insert(savedViews).values({ userId: staffA.id, screen: "enterprises", name: `我的企业${tag}`, query: "city=肇庆", ...stamp }).returning();
   const [target] = await db
     .insert(targets)
@@ -236,6 +244,7 @@ export async function buildWorld(db: Db): Promise<World> {
       confidentialTranche: confidentialTranche!.id,
       savedView: view!.id,
       notification: notification!.id,
+      attachment: attachment!.id,
       target: target!.id,
       chain: chain!.id,
       chainNode: node!.id,

@@ -7,6 +7,7 @@ import enAdmin from "./en/admin.json";
 import enAdminRules from "./en/adminRules.json";
 import enAlerts from "./en/alerts.json";
 import enApp from "./en/app.json";
+import enAttachments from "./en/attachments.json";
 import enAuditLog from "./en/auditLog.json";
 import enAuth from "./en/auth.json";
 import enCalendar from "./en/calendar.json";
@@ -49,6 +50,7 @@ import zhAdmin from "./zh-CN/admin.json";
 import zhAdminRules from "./zh-CN/adminRules.json";
 import zhAlerts from "./zh-CN/alerts.json";
 import zhApp from "./zh-CN/app.json";
+import zhAttachments from "./zh-CN/attachments.json";
 import zhAuditLog from "./zh-CN/auditLog.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhCalendar from "./zh-CN/calendar.json";
@@ -93,6 +95,7 @@ const en = {
   adminRules: enAdminRules,
   alerts: enAlerts,
   app: enApp,
+  attachments: enAttachments,
   auditLog: enAuditLog,
   auth: enAuth,
   calendar: enCalendar,
@@ -139,6 +142,7 @@ const zhCN: Messages = {
   adminRules: zhAdminRules,
   alerts: zhAlerts,
   app: zhApp,
+  attachments: zhAttachments,
   auditLog: zhAuditLog,
   auth: zhAuth,
   calendar: zhCalendar,

@@ -9,6 +9,7 @@ import { FollowUpsSection } from "@/components/follow-ups/follow-ups-section";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { AuditLogLink } from "@/components/admin/audit-log-link";
+import { AttachmentsSection } from "@/components/attachments/attachments-section";
 import { canCreate } from "@/lib/access";
 import {
   getEnterpriseDetail,
@@ -64,7 +65,7 @@ export default async function EnterprisePage({
   const name = primaryName(e, locale);
 
   return (
-    <ClientMessages namespaces={["delegations.linkFromEnterprise", "delegations.roles", "deleted", "enterpriseContacts", "enterpriseForm", "enterprises", "events.link", "events.roles", "followUps", "merge"]}>
+    <ClientMessages namespaces={["attachments", "delegations.linkFromEnterprise", "delegations.roles", "deleted", "enterpriseContacts", "enterpriseForm", "enterprises", "events.link", "events.roles", "followUps", "merge"]}>
       <div className="space-y-6">
         <PageHeader
           back={{ href: "/enterprises", label: te("backToList") }}
@@ -96,6 +97,7 @@ export default async function EnterprisePage({
             <Section id="contacts" title={t("sections.contacts")} count={contacts.length}>
               <ContactsSection enterpriseId={id} contacts={contacts} canEdit={detail.canEdit} />
             </Section>
+            <AttachmentsSection db={db} recordType="enterprise" recordId={id} canEdit={detail.canEdit} />
             <Section id="projects" title={t("sections.projects")} count={projects.length}>
               <ProjectList projects={projects} />
               {canCreate(viewer) ? (

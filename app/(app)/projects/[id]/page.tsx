@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AuditLogLink } from "@/components/admin/audit-log-link";
+import { AttachmentsSection } from "@/components/attachments/attachments-section";
 import { RecordHistorySection } from "@/components/audit/record-history-section";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FollowUpsSection } from "@/components/follow-ups/follow-ups-section";
@@ -49,7 +50,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const receivedOn = (day: string) => format.dateTime(shanghaiInstant(day), { dateStyle: "medium" });
 
   return (
-    <ClientMessages namespaces={["enterpriseForm.conflict", "followUps", "projects.decide", "projects.form", "projects.move", "projects.signing", "projects.stages", "projects.tranches"]}>
+    <ClientMessages namespaces={["attachments", "enterpriseForm.conflict", "followUps", "projects.decide", "projects.form", "projects.move", "projects.signing", "projects.stages", "projects.tranches"]}>
       <div className="space-y-6">
         <RefreshWhenStale records={[{ id, version: p.version }]} />
         <PageHeader
@@ -101,6 +102,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             <Panel id="follow-ups" title={t("sections.followUps")}>
               <FollowUpsSection viewer={viewer} enterpriseId={p.enterpriseId} projectId={id} />
             </Panel>
+            <AttachmentsSection db={db} recordType="project" recordId={id} canEdit={detail.canEdit} />
             <RecordHistorySection type="project" id={id} />
           </div>
           <div className="min-w-0 space-y-6">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AuditLogLink } from "@/components/admin/audit-log-link";
+import { AttachmentsSection } from "@/components/attachments/attachments-section";
 import { RecordHistorySection } from "@/components/audit/record-history-section";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { NewFollowUp } from "@/components/follow-ups/new-follow-up";
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const [{ viewer, detail: d }, t, tc, format, locale] = await Promise.all([load(id), getTranslations("visits"), getTranslations("common"), getFormatter(), getLocale()]);
+  const [{ viewer, db, detail: d }, t, tc, format, locale] = await Promise.all([load(id), getTranslations("visits"), getTranslations("common"), getFormatter(), getLocale()]);
   const v = d.visit;
   const name = primaryName({ nameZh: d.enterpriseNameZh, nameEn: d.enterpriseNameEn }, locale).first;
   const ours = d.attendees.filter((a) => a.side === "ours");
@@ -36,7 +37,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   ];
 
   return (
-    <ClientMessages namespaces={["followUps.form", "followUps.kinds", "visits"]}>
+    <ClientMessages namespaces={["attachments", "followUps.form", "followUps.kinds", "visits"]}>
       <div className="mx-auto max-w-3xl space-y-5">
         <div className="space-y-1">
           <Link href="/visits" className="text-sm text-brand-700 hover:underline">
@@ -100,6 +101,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           <VisitFollowUps items={d.followUps} />
           {canCreate(viewer) ? <NewFollowUp enterpriseId={v.enterpriseId} visitId={v.id} today={shanghaiDay()} /> : null}
         </section>
+        <AttachmentsSection db={db} recordType="visit" recordId={v.id} canEdit={d.canEdit} />
         <RecordHistorySection type="visit" id={v.id} />
       </div>
     </ClientMessages>
