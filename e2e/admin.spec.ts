@@ -55,3 +55,56 @@ test("an admin deactivates a colleague and brings them back with their role and 
   await expect(person.getByLabel(/^(Role|角色)$/)).toHaveValue("staff");
   await expect(person.getByLabel(/^(Team|小组)$/)).not.toHaveValue("");
 });
+
+// Two pages of the admin's session stand for two admins: the language is the browser's (English).
+test("a team renamed behind an open rename form: the form shows their names beside the typed ones, takes theirs and saves", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("admin") });
+  const mine = await context.newPage();
+  const theirs = await context.newPage();
+  const code = `e2e-${unique()}`;
+  const nameZh = `冲突小组${code}`;
+  await mine.goto("/admin/teams");
+  const create = mine.getByRole("form", { name: "New team" });
+  await create.getByLabel("Code").fill(code);
+  await create.getByLabel("Chinese name").fill(nameZh);
+  await create.getByLabel("English name").fill(`Conflict team ${code}`);
+  await create.getByRole("button", { name: "Save" }).click();
+  const item = mine.getByRole("listitem", { name: nameZh });
+  await expect(item).toBeVisible();
+
+  // Both open the rename form on the same version; the other one saves first.
+  await item.getByText("Rename", { exact: true }).click();
+  const form = item.getByRole("form", { name: `Rename ${nameZh}` });
+  await theirs.goto("/admin/teams");
+  const other = theirs.getByRole("listitem", { name: nameZh });
+  await other.getByText("Rename", { exact: true }).click();
+  await other.getByLabel("Chinese name").fill(`对方的名字${code}`);
+  await other.getByRole("button", { name: "Save" }).click();
+  await expect(theirs.getByRole("listitem", { name: `对方的名字${code}` })).toBeVisible();
+
+  await form.getByLabel("English name").fill(`My name ${code}`);
+  await form.getByRole("button", { name: "Save" }).click();
+  const panel = form.getByRole("alert").filter({ hasText: "Someone else saved this while you were editing it" });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText("刘洋");
+  // Their Chinese name beside the one the form had; their English name beside the typed one.
+  await expect(panel.getByRole("row", { name: /^Chinese name/ })).toContainText(`对方的名字${code}`);
+  await expect(panel.getByRole("row", { name: /^Chinese name/ })).toContainText(nameZh);
+  await expect(panel.getByRole("row", { name: /^English name/ })).toContainText(`Conflict team ${code}`);
+  await expect(panel.getByRole("row", { name: /^English name/ })).toContainText(`My name ${code}`);
+  // Nothing typed is lost, and nothing of theirs was overwritten.
+  await expect(form.getByLabel("English name")).toHaveValue(`My name ${code}`);
+  await theirs.reload();
+  await expect(theirs.getByRole("listitem", { name: `对方的名字${code}` })).toContainText(`Conflict team ${code}`);
+
+  await panel.getByRole("button", { name: "Use their version" }).click();
+  await expect(panel).toBeHidden();
+  await expect(form.getByText("The form now shows the latest saved version.")).toBeVisible();
+  await expect(form.getByLabel("Chinese name")).toHaveValue(`对方的名字${code}`);
+  await expect(form.getByLabel("English name")).toHaveValue(`Conflict team ${code}`);
+  await form.getByLabel("English name").fill(`Agreed name ${code}`);
+  await form.getByRole("button", { name: "Save" }).click();
+  const renamed = mine.getByRole("listitem", { name: `对方的名字${code}` });
+  await expect(renamed).toContainText(`对方的名字${code} · Agreed name ${code}`);
+  await context.close();
+});

@@ -73,6 +73,63 @@ test.describe("alerts as a manager", () => {
   });
 });
 
+test.describe("a target set behind an open form", () => {
+  test.use({ storageState: storageStatePath("manager") });
+
+  test("the form shows the other person's figures in their units beside the typed ones, takes theirs and saves", async ({ page, browser }) => {
+    // A year nobody else's test reads; the manager opens it before anyone has set it.
+    await page.goto("/review/targets?year=2032");
+    const form = page.getByRole("form", { name: /New-energy vehicles team · 2032/ });
+    await expect(form).toContainText("Not set yet");
+
+    // An admin sets it first.
+    const context = await browser.newContext({ storageState: storageStatePath("admin") });
+    const admin = await context.newPage();
+    await admin.goto("/review/targets?year=2032");
+    const theirs = admin.getByRole("form", { name: /New-energy vehicles team · 2032/ });
+    await theirs.getByLabel("Signed amount").fill("5");
+    await theirs.getByLabel("Unit").first().selectOption("yi");
+    await theirs.getByLabel("Funds in place").fill("800");
+    await theirs.getByLabel("Projects signed").fill("4");
+    await theirs.getByLabel("Projects started").fill("2");
+    await theirs.getByRole("button", { name: "Save target" }).click();
+    await expect(admin.getByText("Target saved.")).toBeVisible();
+    await context.close();
+
+    await form.getByLabel("Signed amount").fill("12");
+    await form.getByLabel("Funds in place").fill("800");
+    await form.getByLabel("Projects signed").fill("6");
+    await form.getByLabel("Projects started").fill("2");
+    await form.getByRole("button", { name: "Save target" }).click();
+    const panel = form.getByRole("alert").filter({ hasText: "Someone else saved this target while you were editing it" });
+    await expect(panel).toBeVisible();
+    await expect(panel).toContainText("刘洋");
+    // The amount reads in its unit, on one row.
+    const signed = panel.getByRole("row", { name: /^Signed amount/ });
+    await expect(signed).toHaveCount(1);
+    await expect(signed.getByRole("cell").first()).toHaveText("5 × 100M yuan (亿元)");
+    await expect(signed.getByRole("cell").last()).toHaveText("12 × 10k yuan (万元)");
+    await expect(panel.getByRole("row", { name: /^Projects signed/ }).getByRole("cell")).toHaveText(["4", "6"]);
+    // Figures both sides agree on are not listed.
+    await expect(panel.getByRole("row", { name: /^Projects started/ })).toHaveCount(0);
+    await expect(form.getByLabel("Signed amount")).toHaveValue("12");
+
+    await panel.getByRole("button", { name: "Use their version" }).click();
+    await expect(panel).toBeHidden();
+    await expect(form.getByLabel("Signed amount")).toHaveValue("5");
+    await expect(form.getByLabel("Unit").first()).toHaveValue("yi");
+    await expect(form.getByLabel("Projects signed")).toHaveValue("4");
+    await form.getByLabel("Projects started").fill("3");
+    await form.getByRole("button", { name: "Save target" }).click();
+    await expect(page.getByText("Target saved.")).toBeVisible();
+    await page.reload();
+    const saved = page.getByRole("form", { name: /New-energy vehicles team · 2032/ });
+    await expect(saved.getByLabel("Signed amount")).toHaveValue("5");
+    await expect(saved.getByLabel("Projects signed")).toHaveValue("4");
+    await expect(saved.getByLabel("Projects started")).toHaveValue("3");
+  });
+});
+
 for (const locale of ["en", "zh-CN"] as const) {
   test.describe(`chain map in ${locale}`, () => {
     test.use({ storageState: storageStatePath("manager"), locale });

@@ -65,6 +65,52 @@ test.describe("my day", () => {
   });
 });
 
+test.describe("my day, rescheduled by two people", () => {
+  test.use({ storageState: storageStatePath("staff") });
+
+  test("a follow-up rescheduled behind an open form: the form shows their date beside the typed one, takes theirs and saves", async ({ page, browser }) => {
+    const projectUrl = await createProject(page);
+    const title = `Confirm the site visit ${unique()}`;
+    const followUps = page.getByRole("region", { name: "Follow-ups" });
+    await followUps.getByText("New follow-up").click();
+    await followUps.getByLabel("What needs doing?").fill(title);
+    await followUps.getByRole("button", { name: "Add follow-up" }).click();
+    await expect(followUps.getByRole("listitem", { name: title })).toBeVisible();
+
+    await page.goto("/my-day");
+    const item = page.getByRole("region", { name: /^Today/ }).getByRole("listitem", { name: title });
+    await item.getByRole("button", { name: "Reschedule…" }).click();
+
+    // The team's manager moves it first, from the project's page.
+    const context = await browser.newContext({ storageState: storageStatePath("manager") });
+    const manager = await context.newPage();
+    await manager.goto(projectUrl);
+    const theirs = manager.getByRole("region", { name: "Follow-ups" }).getByRole("listitem", { name: title });
+    await theirs.getByRole("button", { name: "Reschedule…" }).click();
+    await theirs.getByLabel("New due date").fill("2099-02-01");
+    await theirs.getByRole("button", { name: "Save new date" }).click();
+    await expect(manager.getByText("Follow-up rescheduled")).toBeVisible();
+    await context.close();
+
+    await item.getByLabel("New due date").fill("2099-01-05");
+    await item.getByRole("button", { name: "Save new date" }).click();
+    const panel = item.getByRole("alert").filter({ hasText: "Someone else changed this follow-up while you were editing it" });
+    await expect(panel).toBeVisible();
+    await expect(panel).toContainText("张伟");
+    const row = panel.getByRole("row", { name: /^New due date/ });
+    await expect(row.getByRole("cell").first()).toHaveText("Feb 1, 2099");
+    await expect(row.getByRole("cell").last()).toHaveText("Jan 5, 2099");
+    await expect(item.getByLabel("New due date")).toHaveValue("2099-01-05");
+
+    await panel.getByRole("button", { name: "Use their version" }).click();
+    await expect(panel).toBeHidden();
+    await expect(item.getByLabel("New due date")).toHaveValue("2099-02-01");
+    await item.getByRole("button", { name: "Save new date" }).click();
+    await expect(page.getByText("Follow-up rescheduled")).toBeVisible();
+    await expect(page.getByRole("listitem", { name: title })).toHaveCount(0);
+  });
+});
+
 test.describe("my day as a manager", () => {
   test.use({ storageState: storageStatePath("manager") });
 

@@ -26,10 +26,10 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 describe("a stale version", () => {
-  it("on a person: the answer carries their id and version, not their row with the feed token", async () => {
+  it("on a person: the answer carries the role form's value and the version, not their row with the feed token", async () => {
     const result = await runAction(setUserRole.definition, { viewer: admin, db: database.db, t }, { userId: person.id, role: "manager", version: 1 });
     expect(result).toMatchObject({ ok: false, message: t("errors.conflict") });
-    expect(result.ok === false && result.details).toEqual({ current: { id: person.id, version: 2 } });
+    expect(result.ok === false && result.details).toEqual({ current: { values: { role: "staff" }, version: 2, updatedAt: expect.any(String), updatedBy: null } });
     expect(JSON.stringify(result)).not.toContain(FEED_TOKEN);
     expect((await database.db.select({ role: users.role }).from(users).where(eq(users.id, person.id)))[0]?.role).toBe("staff");
   });

@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
 import { FormMessage } from "@/components/ui/form-message";
+import type { FormValue } from "@/components/ui/form-values";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
 import { ScopedField } from "./field";
@@ -77,47 +79,64 @@ export function FollowUpItem({ item, people, today, overdue }: { item: FollowUpR
 
 function ChangeForm({ mode, item, people, today, onDone }: { mode: Mode; item: FollowUpRow; people: Person[]; today: string; onDone: () => void }) {
   const t = useTranslations("followUps");
-  const { errors, notice, pending, onSubmit } = useActionForm({
+  const format = useFormatter();
+  // What reschedule and reassign edit; done and cancel close the follow-up and edit nothing.
+  const loaded: Record<string, string> | null = mode === "reschedule" ? { dueOn: item.dueOn } : mode === "reassign" ? { assigneeId: item.assigneeId ?? "" } : null;
+  const form = useActionForm<FormData, unknown, Record<string, string>>({
     action: ACTIONS[mode] as (d: FormData) => ReturnType<typeof completeFollowUp>,
     success: t(`saved.${mode}`),
     onSuccess: onDone,
+    edit: loaded ? { version: item.version, values: loaded } : null,
   });
+  const { formRef, errors, notice, pending, onSubmit, formKey, defaults, version } = form;
   const id = `fu-${item.id.slice(0, 8)}-${mode}`;
+  const label = mode === "reschedule" ? t("fields.newDue") : t("fields.assignee");
+  const shown = (field: string, value: FormValue) =>
+    field === "dueOn" ? format.dateTime(shanghaiInstant(String(value)), { dateStyle: "medium" }) : personName(people, item, String(value)) ?? t("fields.otherPerson");
+  // Once restarted from a conflict the form shows the version it now edits, whoever it names;
+  // until then it offers only a change.
+  const dueOn = defaults?.dueOn ?? item.dueOn;
+  const assignee = formKey > 0 ? (defaults?.assigneeId ?? "") : "";
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={onSubmit}
       className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3"
     >
       <input type="hidden" name="id" value={item.id} />
-      <input type="hidden" name="version" value={item.version} />
+      {/* After "use their version" the next save goes over theirs. */}
+      <input type="hidden" name="version" value={loaded ? version : item.version} />
       <FormMessage notice={notice} />
-      {mode === "complete" || mode === "cancel" ? (
-        <ScopedField id={`${id}-outcome`} name="outcome" label={mode === "complete" ? t("fields.outcome") : t("fields.cancelNote")} errors={errors.outcome}>
-          {(p) => <textarea {...p} rows={2} maxLength={2000} autoFocus />}
-        </ScopedField>
-      ) : null}
-      {mode === "reschedule" ? (
-        <ScopedField id={`${id}-dueOn`} name="dueOn" label={t("fields.newDue")} errors={errors.dueOn}>
-          {(p) => <input {...p} type="date" min={today} defaultValue={item.dueOn < today ? today : item.dueOn} autoFocus />}
-        </ScopedField>
-      ) : null}
-      {mode === "reassign" ? (
-        <ScopedField id={`${id}-assigneeId`} name="assigneeId" label={t("fields.assignee")} errors={errors.assigneeId}>
-          {(p) => (
-            <select {...p} defaultValue="" autoFocus>
-              <option value="">{t("fields.choose")}</option>
-              {people
-                .filter((person) => person.id !== item.assigneeId)
-                .map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.name}
-                  </option>
-                ))}
-            </select>
-          )}
-        </ScopedField>
-      ) : null}
+      <ConflictPanel form={form} title={t("conflict")} label={() => label} shown={shown} />
+      <div key={formKey}>
+        {mode === "complete" || mode === "cancel" ? (
+          <ScopedField id={`${id}-outcome`} name="outcome" label={mode === "complete" ? t("fields.outcome") : t("fields.cancelNote")} errors={errors.outcome}>
+            {(p) => <textarea {...p} rows={2} maxLength={2000} autoFocus />}
+          </ScopedField>
+        ) : null}
+        {mode === "reschedule" ? (
+          <ScopedField id={`${id}-dueOn`} name="dueOn" label={t("fields.newDue")} errors={errors.dueOn}>
+            {(p) => <input {...p} type="date" min={today} defaultValue={dueOn < today ? today : dueOn} autoFocus />}
+          </ScopedField>
+        ) : null}
+        {mode === "reassign" ? (
+          <ScopedField id={`${id}-assigneeId`} name="assigneeId" label={t("fields.assignee")} errors={errors.assigneeId}>
+            {(p) => (
+              <select {...p} defaultValue={assignee} autoFocus>
+                <option value="">{t("fields.choose")}</option>
+                {people
+                  .filter((person) => person.id !== item.assigneeId || person.id === assignee)
+                  .map((person) => (
+                    <option key={person.id} value={person.id}>
+                      {person.name}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </ScopedField>
+        ) : null}
+      </div>
       <div className="flex gap-2">
         <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("primary", "min-h-9 px-3")}>
           {t(`confirm.${mode}`)}
@@ -128,4 +147,9 @@ function ChangeForm({ mode, item, people, today, onDone }: { mode: Mode; item: F
       </div>
     </form>
   );
+}
+
+/** The name behind an assignee id: a colleague in the list, or the follow-up's own assignee. */
+function personName(people: Person[], item: FollowUpRow, id: string): string | null {
+  return people.find((p) => p.id === id)?.name ?? (id === item.assigneeId ? item.assigneeName : null) ?? null;
 }

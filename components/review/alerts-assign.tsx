@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ScopedField } from "@/components/follow-ups/field";
+import { ConflictPanel } from "@/components/ui/conflict-panel";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { buttonClass } from "@/components/ui/button";
@@ -20,7 +21,8 @@ type Target =
 
 /**
  * "Assign…" on an alert row: a project alert becomes a new follow-up for the chosen person;
- * an overdue follow-up is reassigned to them.
+ * an overdue follow-up is reassigned to them, over the version the page loaded (key the
+ * component by it, so a saved change starts it again).
  */
 export function AlertAssign({ target, people, label }: { target: Target; people: Assignee[]; label: string }) {
   const t = useTranslations("alerts.assign");
@@ -28,9 +30,19 @@ export function AlertAssign({ target, people, label }: { target: Target; people:
   const [open, setOpen] = useState(false);
   const isFollowUp = target.kind === "followUp";
   const run = (isFollowUp ? reassignFollowUp : assignAlert) as (d: FormData) => ReturnType<typeof assignAlert>;
-  const { errors, notice, pending, onSubmit } = useActionForm({ action: run, success: isFollowUp ? t("reassigned") : t("done"), onSuccess: () => setOpen(false) });
+  // Reassigning edits the follow-up's assignee over the version the page loaded.
+  const form = useActionForm<FormData, unknown, Record<string, string>>({
+    action: run,
+    success: isFollowUp ? t("reassigned") : t("done"),
+    onSuccess: () => setOpen(false),
+    edit: isFollowUp ? { version: target.version, values: { assigneeId: target.currentAssigneeId ?? "" } } : null,
+  });
+  const { formRef, errors, notice, pending, onSubmit, formKey, defaults, version } = form;
   const id = `assign-${isFollowUp ? target.followUpId : `${target.kind}-${target.projectId}`}`.slice(0, 48);
-  const choices = isFollowUp ? people.filter((p) => p.id !== target.currentAssigneeId) : people;
+  // Once restarted from a conflict the form shows the assignee of the version it now edits; until then it offers only a change.
+  const chosen = formKey > 0 ? (defaults?.assigneeId ?? "") : "";
+  const choices = isFollowUp ? people.filter((p) => p.id !== target.currentAssigneeId || p.id === chosen) : people;
+  const nameOf = (personId: string) => people.find((p) => p.id === personId)?.name ?? t("otherPerson");
 
   if (!open) {
     return (
@@ -41,6 +53,7 @@ export function AlertAssign({ target, people, label }: { target: Target; people:
   }
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label={`${t("open")} ${label}`}
       onSubmit={onSubmit}
@@ -49,7 +62,8 @@ export function AlertAssign({ target, people, label }: { target: Target; people:
       {isFollowUp ? (
         <>
           <input type="hidden" name="id" value={target.followUpId} />
-          <input type="hidden" name="version" value={target.version} />
+          {/* After "use their version" the next save goes over theirs. */}
+          <input type="hidden" name="version" value={version} />
         </>
       ) : (
         <>
@@ -58,10 +72,11 @@ export function AlertAssign({ target, people, label }: { target: Target; people:
         </>
       )}
       <FormMessage notice={notice} />
+      {isFollowUp ? <ConflictPanel form={form} title={t("conflict")} label={() => t("to")} shown={(_, value) => nameOf(String(value))} /> : null}
       {choices.length === 0 ? <p className="text-sm text-slate-600">{t("noPeople")}</p> : null}
-      <ScopedField id={`${id}-assigneeId`} name="assigneeId" label={t("to")} errors={errors.assigneeId}>
+      <ScopedField key={formKey} id={`${id}-assigneeId`} name="assigneeId" label={t("to")} errors={errors.assigneeId}>
         {(p) => (
-          <select {...p} defaultValue="" autoFocus>
+          <select {...p} defaultValue={chosen} autoFocus>
             <option value="">{t("choose")}</option>
             {choices.map((person) => (
               <option key={person.id} value={person.id}>

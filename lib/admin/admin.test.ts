@@ -14,7 +14,7 @@ let database: Database;
 let admin: Viewer, manager: Viewer, staff: Viewer;
 let teamId: string;
 
-type Result = { ok: true; data: { id: string; version?: number } } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+type Result = { ok: true; data: { id: string; version?: number } } | { ok: false; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };
 const run = (def: { definition: unknown }, who: Viewer, input: Record<string, unknown>) =>
   runAction(def.definition as never, { viewer: who, db: database.db, t }, input) as Promise<Result>;
 const userRow = async (id: string) => (await database.db.select().from(users).where(eq(users.id, id)))[0]!;
@@ -104,5 +104,64 @@ describe("teams, chains and nodes", () => {
     expect(await order()).toEqual(["丙", "乙"]);
     expect(await run(deleteChainItem, staff, { kind: "chain", id: chain.data.id, version: 1 })).toMatchObject({ ok: false, message: t("errors.forbidden") });
     expect((await database.db.select().from(industrialChains).where(eq(industrialChains.id, chain.data.id)))[0]!.deletedAt).toBeNull();
+  });
+});
+
+// The small admin forms show the other person's values beside the typed ones
+// (components/admin/admin-form.tsx): a stale save answers with them, keyed by the form's field names.
+describe("a stale save carries what the other admin saved, and changes nothing", () => {
+  let other: Viewer;
+  beforeAll(async () => {
+    other = await makeViewer(database.db, "admin");
+    await database.db.update(users).set({ name: `另一位管理员${uid()}` }).where(eq(users.id, other.id));
+    other = { ...other, name: (await userRow(other.id)).name! };
+  });
+  const saved = (version: number, values: Record<string, string>) => ({
+    ok: false,
+    message: t("errors.conflict"),
+    details: { current: { version, values, updatedBy: other.name, updatedAt: expect.any(String) } },
+  });
+
+  it("a team's names", async () => {
+    const created = await run(createTeam, admin, { code: `t-${uid()}`, nameZh: "冲突小组", nameEn: "Conflict team" });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect(await run(renameTeam, other, { id: created.data.id, version: 1, nameZh: "对方的名字", nameEn: "Their name" })).toMatchObject({ ok: true });
+    const stale = await run(renameTeam, admin, { id: created.data.id, version: 1, nameZh: "我的名字", nameEn: "Conflict team" });
+    expect(stale).toMatchObject(saved(2, { nameZh: "对方的名字", nameEn: "Their name" }));
+    expect((stale as { details: { current: { values: object } } }).details.current.values).toEqual({ nameZh: "对方的名字", nameEn: "Their name" });
+    expect((await database.db.select().from(teams).where(eq(teams.id, created.data.id)))[0]).toMatchObject({ nameZh: "对方的名字", nameEn: "Their name", version: 2 });
+  });
+
+  it("a chain's and a node's names", async () => {
+    const chain = await run(createChainItem, admin, { kind: "chain", code: `c-${uid()}`, nameZh: "冲突链", nameEn: "Conflict chain" });
+    if (!chain.ok) throw new Error(JSON.stringify(chain));
+    const node = await run(createChainItem, admin, { kind: "node", chainId: chain.data.id, code: `n-${uid()}`, nameZh: "冲突环节", nameEn: "Conflict node" });
+    if (!node.ok) throw new Error(JSON.stringify(node));
+    for (const [kind, id, table] of [["chain", chain.data.id, industrialChains], ["node", node.data.id, chainNodes]] as const) {
+      expect(await run(renameChainItem, other, { kind, id, version: 1, nameZh: `对方的${kind}`, nameEn: `Their ${kind}` })).toMatchObject({ ok: true });
+      const stale = await run(renameChainItem, admin, { kind, id, version: 1, nameZh: `我的${kind}`, nameEn: `Mine ${kind}` });
+      expect(stale).toMatchObject(saved(2, { nameZh: `对方的${kind}`, nameEn: `Their ${kind}` }));
+      expect((stale as { details: { current: { values: object } } }).details.current.values).toEqual({ nameZh: `对方的${kind}`, nameEn: `Their ${kind}` });
+      expect((await database.db.select().from(table).where(eq(table.id, id)))[0]).toMatchObject({ nameZh: `对方的${kind}`, nameEn: `Their ${kind}`, version: 2 });
+    }
+  });
+
+  it("a person's role and team: only that field, never the person's row", async () => {
+    const person = await makeViewer(database.db, "staff", teamId);
+    const otherTeam = await makeTeam(database.db);
+    expect(await run(setUserTeam, other, { userId: person.id, teamId: otherTeam.id, version: 1 })).toMatchObject({ ok: true });
+    const role = await run(setUserRole, admin, { userId: person.id, role: "manager", version: 1 });
+    expect(role).toMatchObject(saved(2, { role: "staff" }));
+    expect((role as { details: { current: { values: object } } }).details.current.values).toEqual({ role: "staff" });
+    expect(JSON.stringify(role)).not.toContain(person.email);
+    const team = await run(setUserTeam, admin, { userId: person.id, teamId: "", version: 1 });
+    expect(team).toMatchObject(saved(2, { teamId: otherTeam.id }));
+    expect((team as { details: { current: { values: object } } }).details.current.values).toEqual({ teamId: otherTeam.id });
+    expect(await userRow(person.id)).toMatchObject({ role: "staff", teamId: otherTeam.id, version: 2 });
+
+    // Moved to no team, the value is the form's empty choice.
+    expect(await run(setUserTeam, other, { userId: person.id, teamId: "", version: 2 })).toMatchObject({ ok: true });
+    expect(await run(setUserTeam, admin, { userId: person.id, teamId: otherTeam.id, version: 2 })).toMatchObject(saved(3, { teamId: "" }));
+    expect((await userRow(person.id)).teamId).toBeNull();
   });
 });

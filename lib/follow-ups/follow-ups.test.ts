@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-type Result = { ok: true; data: { id: string; version: number } } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+type Result = { ok: true; data: { id: string; version: number } } | { ok: false; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };
 const run = (def: { definition: unknown }, who: Viewer, input: Record<string, unknown>) =>
   runAction(def.definition as never, { viewer: who, db: database.db, t }, input) as Promise<Result>;
 
@@ -114,5 +114,27 @@ describe("follow-ups", () => {
       message: "Someone else changed this record while you were editing it.",
     });
     expect(await load(id)).toMatchObject({ dueOn: addDays(today, 1), version: 2 });
+  });
+
+  // The reschedule and reassign forms show the other person's value beside the typed one.
+  it("answers a stale reschedule or reassignment with the other person's value of that form's field", async () => {
+    const id = await create(staff);
+    expect(await run(rescheduleFollowUp, manager, { id, version: 1, dueOn: addDays(today, 4) })).toMatchObject({ ok: true });
+    const reschedule = await run(rescheduleFollowUp, staff, { id, version: 1, dueOn: addDays(today, 2) });
+    expect(reschedule).toMatchObject({ ok: false, message: t("errors.conflict"), details: { current: { version: 2, updatedBy: manager.name, values: { dueOn: addDays(today, 4) } } } });
+    expect((reschedule as { details: { current: { values: object } } }).details.current.values).toEqual({ dueOn: addDays(today, 4) });
+
+    expect(await run(reassignFollowUp, manager, { id, version: 2, assigneeId: colleague.id })).toMatchObject({ ok: true });
+    const reassign = await run(reassignFollowUp, staff, { id, version: 2, assigneeId: manager.id });
+    expect(reassign).toMatchObject({ ok: false, message: t("errors.conflict"), details: { current: { version: 3, updatedBy: manager.name, values: { assigneeId: colleague.id } } } });
+    expect((reassign as { details: { current: { values: object } } }).details.current.values).toEqual({ assigneeId: colleague.id });
+    expect(await load(id)).toMatchObject({ dueOn: addDays(today, 4), assigneeId: colleague.id, version: 3 });
+
+    // Closed meanwhile, there is nothing to save over: the bare conflict, no values.
+    expect(await run(completeFollowUp, colleague, { id, version: 3, outcome: "已办结" })).toMatchObject({ ok: true });
+    const closed = await run(rescheduleFollowUp, staff, { id, version: 3, dueOn: addDays(today, 2) });
+    expect(closed).toMatchObject({ ok: false, message: t("errors.conflict") });
+    expect((closed as { details: { current: { values?: unknown } } }).details.current.values).toBeUndefined();
+    expect(await load(id)).toMatchObject({ status: "done", dueOn: addDays(today, 4), version: 4 });
   });
 });

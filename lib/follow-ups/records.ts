@@ -4,6 +4,7 @@ import type { Tx } from "@/db";
 import { type followUps as FollowUpsTable, followUps, projects, users } from "@/db/schema";
 import { canEdit } from "@/lib/access";
 import type { Viewer } from "@/lib/auth/viewer";
+import { savedVersion } from "@/lib/enterprises/saved-version";
 import { ConflictError, FieldError, NotFoundError, ForbiddenError } from "@/lib/errors";
 import { visibleProjects } from "@/lib/projects/visibility";
 
@@ -20,11 +21,17 @@ export function visibleFollowUps(viewer: Viewer) {
 /** The assignee, their team (staff), the team's managers and admins change a follow-up. */
 export const canEditFollowUp = (viewer: Viewer, f: Pick<FollowUp, "assigneeId" | "teamId">) => canEdit(viewer, { ownerId: f.assigneeId, teamId: f.teamId });
 
-/** Loads an open follow-up for a change over the version the caller saw. */
-export async function lockFollowUp(tx: Tx, viewer: Viewer, id: string, version: number): Promise<FollowUp> {
+/**
+ * Loads an open follow-up for a change over the version the caller saw. An edit form passes
+ * `formValues`: a stale version of a follow-up still open then answers with the other person's
+ * values of that form's fields, for the form to show beside the typed ones (a closed one cannot
+ * be saved over, so it gets the bare conflict).
+ */
+export async function lockFollowUp<V>(tx: Tx, viewer: Viewer, id: string, version: number, formValues?: (row: FollowUp) => V): Promise<FollowUp> {
   const [row] = await tx.select().from(followUps).where(and(eq(followUps.id, id), visibleFollowUps(viewer))).for("update");
   if (!row) throw new NotFoundError();
   if (!canEditFollowUp(viewer, row)) throw new ForbiddenError();
+  if (row.version !== version && formValues && row.status === "open") throw new ConflictError(await savedVersion(tx, row, formValues(row)));
   if (row.version !== version) throw new ConflictError({ id: row.id, version: row.version, status: row.status, dueOn: row.dueOn, assigneeId: row.assigneeId });
   if (row.status !== "open") throw new FieldError("id", "followUpRules.notOpen");
   return row;

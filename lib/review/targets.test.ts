@@ -13,7 +13,7 @@ let database: Database;
 let manager: Viewer, otherManager: Viewer, staff: Viewer, admin: Viewer;
 let teamId: string, otherTeamId: string;
 
-type Result = { ok: true; data: { id: string; version: number } } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+type Result = { ok: true; data: { id: string; version: number } } | { ok: false; message: string; fieldErrors?: Record<string, string[]>; details?: unknown };
 const run = (who: Viewer, input: Record<string, unknown>) => runAction(setTarget.definition, { viewer: who, db: database.db, t }, input) as Promise<Result>;
 const valid = (extra: Record<string, unknown> = {}) => ({
   year: "2027", teamId, version: "0", signedAmount: "1.25", signedUnit: "yi", fundsInPlace: "3000", fundsUnit: "wan", projectsSigned: "6", projectsStarted: "4", ...extra,
@@ -51,6 +51,25 @@ describe("targets", () => {
     expect(await run(manager, valid({ version: "1", signedAmount: "1" }))).toMatchObject({ ok: false, message: t("errors.conflict") });
     expect(await run(manager, valid({ version: "0", signedAmount: "1" }))).toMatchObject({ ok: false, message: t("errors.conflict") });
     expect(await stored(teamId)).toEqual(before);
+  });
+
+  it("a stale form gets back the figures the other person saved, as the form shows them, and changes nothing", async () => {
+    // The manager opened 2028 before anyone had set it; an admin sets it first.
+    expect(await run(admin, valid({ year: "2028", signedAmount: "2.5", signedUnit: "yi", fundsInPlace: "1234.56", fundsUnit: "yuan", projectsSigned: "8", projectsStarted: "5" }))).toMatchObject({ ok: true });
+    const before = await stored(teamId, 2028);
+    const theirs = { signedAmount: "2.5", signedUnit: "yi", fundsInPlace: "1234.56", fundsUnit: "yuan", projectsSigned: "8", projectsStarted: "5" };
+    const first = await run(manager, valid({ year: "2028", version: "0", signedAmount: "9", signedUnit: "wan" }));
+    expect(first).toMatchObject({ ok: false, message: t("errors.conflict"), details: { current: { version: 1, updatedBy: admin.name, values: theirs } } });
+    // Only the form's fields: not the row's id, team or year.
+    expect((first as { details: { current: { values: object } } }).details.current.values).toEqual(theirs);
+
+    // Saved again over their version, then overtaken once more: the amounts come back in the unit that keeps them exact.
+    expect(await run(manager, valid({ year: "2028", version: "1", signedAmount: "3", signedUnit: "yi" }))).toMatchObject({ ok: true, data: { version: 2 } });
+    const mine = await stored(teamId, 2028);
+    const stale = await run(admin, valid({ year: "2028", version: "1", signedAmount: "1" }));
+    expect(stale).toMatchObject({ ok: false, details: { current: { version: 2, updatedBy: manager.name, values: { signedAmount: "3", signedUnit: "yi", fundsInPlace: "3000", fundsUnit: "wan" } } } });
+    expect(await stored(teamId, 2028)).toEqual(mine);
+    expect(mine).not.toEqual(before);
   });
 
   it("managers set only their own team's; staff none; admins any team", async () => {

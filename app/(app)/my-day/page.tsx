@@ -42,7 +42,7 @@ export default async function MyDayPage({ searchParams }: { searchParams: Promis
   const tab = (s: MyDayScope) => `inline-flex min-h-11 items-center rounded-md px-3 py-1.5 text-sm font-medium sm:min-h-0 ${scope === s ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100"}`;
 
   return (
-    <ClientMessages namespaces={["followUps", "enterprisePicker"]}>
+    <ClientMessages namespaces={["enterpriseForm.conflict", "followUps", "enterprisePicker"]}>
       <div className="mx-auto max-w-3xl space-y-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-semibold">{t("title")}</h1>

@@ -7,7 +7,8 @@ import type { Tx } from "@/db";
 import { chainNodes, industrialChains } from "@/db/schema";
 import { ADMIN_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
-import { FieldError, NotFoundError } from "@/lib/errors";
+import { savedVersion } from "@/lib/enterprises/saved-version";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { requiredText, uuidParam } from "@/lib/validation";
 
@@ -66,6 +67,8 @@ export const renameChainItem = action({
   minRole: ADMIN_ROLE,
   load: ({ input, tx }) => lockLive(tx, input.kind, input.id),
   async run({ viewer, input, tx, record: before }) {
+    // Stale: the names the other person saved go back, for the form to show beside the typed ones.
+    if (before.version !== input.version) throw new ConflictError(await savedVersion(tx, before, { nameZh: before.nameZh, nameEn: before.nameEn }));
     const after = await updateVersioned(tx, TABLES[input.kind] as typeof chainNodes, before as typeof chainNodes.$inferSelect, input.version, { nameZh: input.nameZh, nameEn: input.nameEn }, viewer);
     return { data: { id: after.id }, audit: [{ entityType: input.kind === "chain" ? "industrial_chain" : "chain_node", entityId: after.id, before, after }] };
   },

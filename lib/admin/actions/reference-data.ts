@@ -6,7 +6,8 @@ import { z } from "zod";
 import { exchangeRates, teams } from "@/db/schema";
 import { ADMIN_ROLE } from "@/lib/access";
 import { action, noRecord } from "@/lib/action";
-import { FieldError, NotFoundError } from "@/lib/errors";
+import { savedVersion } from "@/lib/enterprises/saved-version";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { CURRENCIES } from "@/lib/money";
 import { updateVersioned } from "@/lib/records";
 import { requiredText, uuidParam } from "@/lib/validation";
@@ -48,6 +49,8 @@ export const renameTeam = action({
     return team;
   },
   async run({ viewer, input, tx, record: before }) {
+    // Stale: the names the other person saved go back, for the form to show beside the typed ones.
+    if (before.version !== input.version) throw new ConflictError(await savedVersion(tx, before, { nameZh: before.nameZh, nameEn: before.nameEn }));
     const after = await updateVersioned(tx, teams, before, input.version, { nameZh: input.nameZh, nameEn: input.nameEn }, viewer);
     return { data: { id: after.id }, audit: [{ entityType: "team", entityId: after.id, before, after }] };
   },

@@ -13,7 +13,7 @@ export const reassignFollowUp = action({
   name: "followUp.reassign",
   input: reassignFollowUpInput,
   minRole: WRITE_ROLE,
-  load: ({ viewer, input, tx }) => lockFollowUp(tx, viewer, input.id, input.version),
+  load: ({ viewer, input, tx }) => lockFollowUp(tx, viewer, input.id, input.version, (row) => ({ assigneeId: row.assigneeId ?? "" })),
   async run({ viewer, input, tx, record: current }) {
     await checkAssignee(tx, viewer, input.assigneeId, current.teamId);
     const row = await updateVersioned(tx, followUps, current, input.version, { assigneeId: input.assigneeId }, viewer);

@@ -15,7 +15,7 @@ export const rescheduleFollowUp = action({
   name: "followUp.reschedule",
   input: rescheduleFollowUpInput,
   minRole: WRITE_ROLE,
-  load: ({ viewer, input, tx }) => lockFollowUp(tx, viewer, input.id, input.version),
+  load: ({ viewer, input, tx }) => lockFollowUp(tx, viewer, input.id, input.version, (row) => ({ dueOn: row.dueOn })),
   async run({ viewer, input, tx, record: current }) {
     if (input.dueOn < shanghaiDay()) throw new FieldError("dueOn", "followUpRules.pastDate");
     const row = await updateVersioned(tx, followUps, current, input.version, { dueOn: input.dueOn }, viewer);

@@ -6,11 +6,13 @@ import { z } from "zod";
 import { targets, teams } from "@/db/schema";
 import { LEAD_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
+import { savedVersion } from "@/lib/enterprises/saved-version";
 import { ConflictError, FieldError, ForbiddenError } from "@/lib/errors";
 import { AMOUNT_PATTERN, toYuan } from "@/lib/money";
 import { amountUnit } from "@/lib/money-fields";
 import { updateVersioned } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
+import { targetFormValues } from "../target-values";
 
 const amount = z.preprocess(
   (v) => (typeof v === "string" ? v.trim() || undefined : v),
@@ -65,6 +67,9 @@ export const setTarget = action({
       if (!row) throw new ConflictError();
       return { data: { id: row.id, version: row.version }, audit: [{ entityType: "target", entityId: row.id, before: null, after: row }] };
     }
+    // Stale (or opened before someone else set the year's first target): their figures go back,
+    // for the form to show beside the typed ones.
+    if (current.version !== input.version) throw new ConflictError(await savedVersion(tx, current, targetFormValues(current)));
     const row = await updateVersioned(tx, targets, current, input.version, { ...values, deletedAt: null }, viewer);
     return { data: { id: row.id, version: row.version }, audit: [{ entityType: "target", entityId: row.id, before: current, after: row }] };
   },

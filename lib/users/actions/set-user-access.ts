@@ -7,7 +7,8 @@ import type { Tx } from "@/db";
 import { ROLES, teams, users } from "@/db/schema";
 import { ADMIN_ROLE } from "@/lib/access";
 import { action } from "@/lib/action";
-import { FieldError, NotFoundError } from "@/lib/errors";
+import { savedVersion } from "@/lib/enterprises/saved-version";
+import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
 import { updateVersioned } from "@/lib/records";
 import { uuidParam } from "@/lib/validation";
 
@@ -31,6 +32,8 @@ export const setUserRole = action({
     return lockUser(tx, input.userId);
   },
   async run({ viewer, input, tx, record: before }) {
+    // Stale: only the role goes back (never the person's row), for the form to show beside the typed one.
+    if (before.version !== input.version) throw new ConflictError(await savedVersion(tx, before, { role: before.role }));
     const after = await updateVersioned(tx, users, before, input.version, { role: input.role }, viewer);
     return { data: { id: after.id, version: after.version }, audit: [{ entityType: "user", entityId: after.id, before: snapshot(before), after: snapshot(after) }] };
   },
@@ -53,6 +56,7 @@ export const setUserTeam = action({
     return lockUser(tx, input.userId);
   },
   async run({ viewer, input, tx, record: before }) {
+    if (before.version !== input.version) throw new ConflictError(await savedVersion(tx, before, { teamId: before.teamId ?? "" }));
     const after = await updateVersioned(tx, users, before, input.version, { teamId: input.teamId }, viewer);
     return { data: { id: after.id, version: after.version }, audit: [{ entityType: "user", entityId: after.id, before: snapshot(before), after: snapshot(after) }] };
   },

@@ -27,7 +27,7 @@ export default async function AdminChainsPage() {
   const codeField = { name: "code", label: t("code"), hint: t("codeHint") };
 
   return (
-    <ClientMessages namespaces={["admin"]}>
+    <ClientMessages namespaces={["admin", "enterpriseForm.conflict"]}>
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">{t("tabs.chains")}</h1>
         {chains.map((chain, ci) => {
@@ -43,7 +43,7 @@ export default async function AdminChainsPage() {
               </div>
               <details>
                 <summary className="cursor-pointer text-sm text-brand-700">{t("rename")}</summary>
-                <AdminForm id={`chain-${chain.id}`} title={`${t("rename")} ${name}`} run={renameChainItem} hidden={{ kind: "chain", id: chain.id, version: chain.version }} fields={nameFields(chain.nameZh, chain.nameEn)} submit={t("save")} className="pt-2" />
+                <AdminForm id={`chain-${chain.id}`} title={`${t("rename")} ${name}`} run={renameChainItem} hidden={{ kind: "chain", id: chain.id }} version={chain.version} fields={nameFields(chain.nameZh, chain.nameEn)} submit={t("save")} className="pt-2" />
               </details>
               {chain.nodes.length === 0 ? <p className="text-sm text-slate-600">{t("chains.noNodes")}</p> : null}
               <ol className="divide-y divide-slate-100">
@@ -60,7 +60,7 @@ export default async function AdminChainsPage() {
                       </div>
                       <details>
                         <summary className="cursor-pointer text-sm text-brand-700">{t("rename")}</summary>
-                        <AdminForm id={`node-${node.id}`} title={`${t("rename")} ${nodeName}`} run={renameChainItem} hidden={{ kind: "node", id: node.id, version: node.version }} fields={nameFields(node.nameZh, node.nameEn)} submit={t("save")} className="pt-2" />
+                        <AdminForm id={`node-${node.id}`} title={`${t("rename")} ${nodeName}`} run={renameChainItem} hidden={{ kind: "node", id: node.id }} version={node.version} fields={nameFields(node.nameZh, node.nameEn)} submit={t("save")} className="pt-2" />
                       </details>
                     </li>
                   );

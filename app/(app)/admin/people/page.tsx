@@ -26,7 +26,7 @@ export default async function AdminPeoplePage() {
   const roleOptions = ROLES.map((r) => ({ value: r, label: roles(r) }));
 
   return (
-    <ClientMessages namespaces={["admin"]}>
+    <ClientMessages namespaces={["admin", "enterpriseForm.conflict"]}>
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">{t("tabs.people")}</h1>
         <ul className="space-y-3">
@@ -47,9 +47,9 @@ export default async function AdminPeoplePage() {
                   {self ? (
                     <p className="text-sm text-slate-600">{t("people.role")}: {roles(p.role)}</p>
                   ) : (
-                    <AdminForm key={`role-${p.version}`} id={`role-${p.id}`} title={t("people.setRole", { name })} run={setUserRole} hidden={{ userId: p.id, version: p.version }} fields={[{ name: "role", label: t("people.role"), type: "select", defaultValue: p.role, options: roleOptions }]} submit={t("save")} />
+                    <AdminForm id={`role-${p.id}`} title={t("people.setRole", { name })} run={setUserRole} hidden={{ userId: p.id }} version={p.version} fields={[{ name: "role", label: t("people.role"), type: "select", defaultValue: p.role, options: roleOptions }]} submit={t("save")} />
                   )}
-                  <AdminForm key={`team-${p.version}`} id={`team-${p.id}`} title={t("people.setTeam", { name })} run={setUserTeam} hidden={{ userId: p.id, version: p.version }} fields={[{ name: "teamId", label: t("people.team"), type: "select", defaultValue: p.teamId ?? "", options: teamOptions }]} submit={t("save")} />
+                  <AdminForm id={`team-${p.id}`} title={t("people.setTeam", { name })} run={setUserTeam} hidden={{ userId: p.id }} version={p.version} fields={[{ name: "teamId", label: t("people.team"), type: "select", defaultValue: p.teamId ?? "", options: teamOptions }]} submit={t("save")} />
                 </div>
                 <Link href={`/review/people/${p.id}`} className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline sm:min-h-0">
                   {t("reassign.open", { name })}

@@ -21,7 +21,7 @@ export default async function AdminRatesPage() {
   const db = await getDb();
   const [rows, t, format] = await Promise.all([listExchangeRatesForAdmin(db, viewer), getTranslations("admin"), getFormatter()]);
   return (
-    <ClientMessages namespaces={["admin"]}>
+    <ClientMessages namespaces={["admin", "enterpriseForm.conflict"]}>
       <div className="space-y-6">
         <h1 className="text-2xl font-semibold">{t("tabs.rates")}</h1>
         <section aria-labelledby="new-rate" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">

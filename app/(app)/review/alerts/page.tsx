@@ -43,7 +43,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Param
   const keep = { stalledDays: String(stalledDays), months: String(months) };
 
   return (
-    <ClientMessages namespaces={["alerts.assign"]}>
+    <ClientMessages namespaces={["alerts.assign", "enterpriseForm.conflict"]}>
       <div className="mx-auto max-w-4xl space-y-6">
         <ReviewTabs current="alerts" />
         <div className="space-y-1">
@@ -96,7 +96,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Param
                 <p className="text-sm font-medium text-red-800">{t("overdue.due", { date: date(day(r.dueOn)) })}</p>
               </div>
               {mayAssign && (viewer.role === "admin" || r.teamId === viewer.teamId) ? (
-                <AlertAssign target={{ kind: "followUp", followUpId: r.id, version: r.version, currentAssigneeId: r.assigneeId }} people={people} label={r.title} />
+                <AlertAssign key={r.version} target={{ kind: "followUp", followUpId: r.id, version: r.version, currentAssigneeId: r.assigneeId }} people={people} label={r.title} />
               ) : null}
             </li>
           ))}

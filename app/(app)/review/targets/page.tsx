@@ -7,13 +7,20 @@ import { getReadDb } from "@/lib/read-db";
 import { requireViewer } from "@/lib/auth/session";
 import { shanghaiYear } from "@/lib/time";
 import { primaryName } from "@/lib/i18n/display";
-import { fromYuan } from "@/lib/money";
-import { listEditableTargets } from "@/lib/review/targets";
+import { EMPTY_TARGET_FORM, targetFormValues } from "@/lib/review/target-values";
+import { type EditableTarget, listEditableTargets } from "@/lib/review/targets";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata() {
   const t = await getTranslations("targets");
   return { title: t("title") };
+}
+
+/** The team's target as the form shows it; empty for a year without one. */
+function formValues({ signedAmount, fundsInPlace, projectsSigned, projectsStarted }: EditableTarget) {
+  return signedAmount !== null && fundsInPlace !== null && projectsSigned !== null && projectsStarted !== null
+    ? targetFormValues({ signedAmount, fundsInPlace, projectsSigned, projectsStarted })
+    : EMPTY_TARGET_FORM;
 }
 
 export default async function TargetsPage({ searchParams }: { searchParams: Promise<{ year?: string | string[] }> }) {
@@ -27,7 +34,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const [rows, t, locale] = await Promise.all([listEditableTargets(db, viewer, year), getTranslations("targets"), getLocale()]);
 
   return (
-    <ClientMessages namespaces={["targets"]}>
+    <ClientMessages namespaces={["enterpriseForm.conflict", "targets"]}>
       <div className="mx-auto max-w-4xl space-y-6">
         <ReviewTabs current="targets" />
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
@@ -51,10 +58,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
             teamId={r.teamId}
             teamName={primaryName({ nameZh: r.teamNameZh, nameEn: r.teamNameEn }, locale).first}
             version={r.version ?? 0}
-            signed={r.signedAmount ? fromYuan(r.signedAmount) : null}
-            funds={r.fundsInPlace ? fromYuan(r.fundsInPlace) : null}
-            projectsSigned={r.projectsSigned}
-            projectsStarted={r.projectsStarted}
+            values={formValues(r)}
           />
         ))}
       </div>

@@ -34,7 +34,7 @@ export default async function ReassignPage({ params }: { params: Promise<{ id: s
   const team = person.teamNameZh || person.teamNameEn ? primaryName({ nameZh: person.teamNameZh, nameEn: person.teamNameEn }, locale).first : null;
 
   return (
-    <ClientMessages namespaces={["admin"]}>
+    <ClientMessages namespaces={["admin", "enterpriseForm.conflict"]}>
       <div className="mx-auto max-w-4xl space-y-6">
         <ReviewTabs current="people" />
         <div className="space-y-1">
