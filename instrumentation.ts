@@ -15,12 +15,8 @@ export async function register() {
   const { followReferenceChanges } = await import("./lib/reference/cache");
   await followReferenceChanges(database);
   // Reminders outside the app (the morning digest, verification notices), when a channel is set.
-  if (process.env.SMTP_URL || process.env.WEBHOOK_URL) {
-    const jobs = await import("./lib/notifications/jobs");
-    if (database.kind === "server") await jobs.startServerJobs(process.env.DATABASE_URL!, database.db);
-    else jobs.startInProcessJobs(database.db);
-    console.log(`[landfall] reminders on (${database.kind === "server" ? "pg-boss" : "in-process timers"})`);
-  }
+  const reminders = await import("./lib/notifications/start");
+  if (await reminders.remindersWanted(database)) await reminders.startReminders(database);
   // /api/ready answers 200 from here on, and 503 again from SIGTERM on (lib/readiness.ts).
   const { drainOnSigterm, markReady } = await import("./lib/readiness");
   drainOnSigterm(env().LANDFALL_DRAIN_SECONDS);

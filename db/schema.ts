@@ -76,6 +76,10 @@ export const teams = pgTable("teams", {
   code: text().notNull().unique(),
   nameZh: text().notNull(),
   nameEn: text().notNull(),
+  // The team's group-chat robot (企业微信, 钉钉 or 飞书): the morning summary and verification
+  // requests go there; unset, to WEBHOOK_URL if that is set.
+  webhookUrl: text(),
+  webhookFormat: text().$type<"wecom" | "dingtalk" | "feishu">(),
   createdAt: tstz().notNull().defaultNow(),
   updatedAt: tstz().notNull().defaultNow(),
   createdBy: uuid().references((): AnyPgColumn => users.id, { onDelete: "set null" }),

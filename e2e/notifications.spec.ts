@@ -78,13 +78,28 @@ test("a follow-up a manager gives to staff lands in the staff member's inbox, un
 const OUTBOX = `http://127.0.0.1:${APP_PORT + 80}/messages`;
 interface Outbox {
   mails: { to: string[]; subject: string; text: string }[];
-  webhooks: { body: { msgtype?: string; markdown?: { content?: string } } }[];
+  webhooks: { robot: string | null; body: { msgtype?: string; markdown?: { content?: string } } }[];
 }
 
-test("the morning digest, run from the job queue, reaches the assignee's mailbox and the team's group chat", async ({ browser }) => {
+test("the morning digest, run from the job queue, reaches the assignee's mailbox and the team's own group-chat robot", async ({ browser }) => {
   // The queue is pg-boss on the server database; the PGlite run has no queue to call.
   test.skip(!process.env.DATABASE_URL, "the job queue runs on the server database");
   test.setTimeout(120_000);
+  // An admin gives the NEV team a robot of its own (here the local outbox, as /webhook/nev); an
+  // address of a known vendor must be given that vendor's format.
+  const admin = await openAs(browser, "admin");
+  await admin.page.goto("/admin/teams");
+  const nev = admin.page.getByRole("listitem", { name: "新能源汽车招商组" });
+  await nev.getByText("Group chat robot", { exact: true }).click();
+  const robotForm = nev.getByRole("form", { name: "Group chat robot 新能源汽车招商组" });
+  await robotForm.getByLabel("Webhook address").fill("https://oapi.dingtalk.com/robot/send?access_token=nev");
+  await robotForm.getByRole("button", { name: "Save" }).click();
+  await expect(robotForm.getByText("This address belongs to another kind of robot; choose the matching kind.")).toBeVisible();
+  await robotForm.getByLabel("Webhook address").fill(`http://127.0.0.1:${APP_PORT + 80}/webhook/nev`);
+  await robotForm.getByRole("button", { name: "Save" }).click();
+  await expect(nev.getByTestId("team-robot")).toHaveText(`Group chat robot: WeCom (企业微信) (127.0.0.1:${APP_PORT + 80})`);
+  await admin.context.close();
+
   const { context, page } = await openAs(browser, "manager");
   await page.goto("/enterprises/new");
   await page.getByLabel("English name").fill(`Digest Test Co ${unique()}`);
@@ -114,7 +129,8 @@ test("the morning digest, run from the job queue, reaches the assignee's mailbox
     .poll(async () => {
       const outbox = (await (await fetch(OUTBOX)).json()) as Outbox;
       const mail = outbox.mails.find((m) => m.to.includes("staff@landfall.example") && m.text.includes(title));
-      const chat = outbox.webhooks.find((w) => w.body.msgtype === "markdown" && w.body.markdown?.content?.includes("李明"));
+      // The NEV team's summary goes to its own robot.
+      const chat = outbox.webhooks.find((w) => w.robot === "nev" && w.body.msgtype === "markdown" && w.body.markdown?.content?.includes("李明"));
       return { mail: Boolean(mail), chat: Boolean(chat) };
     }, { timeout: 60_000 })
     .toEqual({ mail: true, chat: true });

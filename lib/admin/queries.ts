@@ -22,7 +22,11 @@ export async function listChainsForAdmin(db: Db, viewer: Viewer) {
 
 export async function listTeamsForAdmin(db: Db, viewer: Viewer) {
   requireAdmin(viewer);
-  return db.select().from(teams).where(isNull(teams.deletedAt)).orderBy(asc(teams.code));
+  return db
+    .select({ id: teams.id, code: teams.code, nameZh: teams.nameZh, nameEn: teams.nameEn, version: teams.version, webhookUrl: teams.webhookUrl, webhookFormat: teams.webhookFormat })
+    .from(teams)
+    .where(isNull(teams.deletedAt))
+    .orderBy(asc(teams.code));
 }
 
 export async function listPeopleForAdmin(db: Db, viewer: Viewer) {

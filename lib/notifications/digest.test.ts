@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { users } from "@/db/schema";
+import { teams, users } from "@/db/schema";
 import { runAction } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createFollowUp } from "@/lib/follow-ups/actions/create-follow-up";
@@ -9,7 +9,7 @@ import { addDays, shanghaiDay } from "@/lib/time";
 import { openTestDatabase } from "@/test/support/db";
 import { makeTeam, makeViewer, t } from "@/test/support/fixtures";
 import { makeEnterprise } from "@/test/support/project-fixtures";
-import { type Channels, type OutgoingMessage, webhookBody } from "./channels";
+import { type Channels, type OutgoingMessage, type Webhook, webhookBody, webhookVendor } from "./channels";
 import { runDigest } from "./digest";
 import { sendVerificationNotices } from "./jobs";
 import { createProject } from "@/lib/projects/actions/create-project";
@@ -18,6 +18,9 @@ import { projects } from "@/db/schema";
 
 let database: Database;
 let manager: Viewer, staff: Viewer, colleague: Viewer, optedOut: Viewer;
+// A second team with its own robot: its summary goes there, the first team's to the deployment's.
+let eastStaff: Viewer, eastManager: Viewer;
+const EAST_ROBOT = "https://oapi.dingtalk.com/robot/send?access_token=east";
 const today = shanghaiDay();
 
 beforeAll(async () => {
@@ -37,45 +40,56 @@ beforeAll(async () => {
   await give(optedOut, "不发邮件的跟进", today);
   // Not due yet: not in today's digest.
   await give(manager, "下周的跟进", addDays(today, 7));
+
+  const east = await makeTeam(db);
+  await db.update(teams).set({ webhookUrl: EAST_ROBOT, webhookFormat: "dingtalk" }).where(eq(teams.id, east.id));
+  [eastManager, eastStaff] = [await makeViewer(db, "manager", east.id), await makeViewer(db, "staff", east.id)];
+  const r = await runAction(createFollowUp.definition as never, { viewer: eastManager, db, t }, { enterpriseId: (await makeEnterprise(db, east.id)).id, title: "东区的跟进", dueOn: today, assigneeId: eastStaff.id });
+  if (!r.ok) throw new Error(JSON.stringify(r));
 });
 afterAll(() => database?.close());
+
+const DEFAULT_ROBOT: Webhook = { url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=bureau", format: "wecom" };
 
 /** Channels that keep what they are given; `failAfter` makes the mail channel fail after that many sends, as a crash would. */
 function capture(failAfter = Number.POSITIVE_INFINITY) {
   const mails: { to: string; message: OutgoingMessage }[] = [];
-  const hooks: OutgoingMessage[] = [];
+  const hooks: (OutgoingMessage & { robot: Webhook })[] = [];
   const channels: Channels = {
     async mail(to, message) {
       if (mails.length >= failAfter) throw new Error("connection lost");
       mails.push({ to, message });
     },
-    async webhook(message) {
-      hooks.push(message);
+    async post(robot, message) {
+      hooks.push({ ...message, robot });
     },
+    defaultWebhook: DEFAULT_ROBOT,
   };
   return { mails, hooks, channels };
 }
 
 describe("the morning digest", () => {
   it("mails each person their follow-ups due today or overdue, once, and tells the team's chat; a run cut short and retried sends nothing twice", async () => {
-    const mine = (to: string) => [staff.email, colleague.email, optedOut.email, manager.email].includes(to);
-
     // The first run dies after one message.
     const first = capture(1);
     await expect(runDigest(database.db, first.channels, today)).rejects.toThrow("connection lost");
-    expect(first.mails.filter((m) => mine(m.to))).toHaveLength(1);
+    expect(first.mails).toHaveLength(1);
 
     // The retry sends the rest and nothing already sent.
     const retry = capture();
     await runDigest(database.db, retry.channels, today);
-    const all = [...first.mails, ...retry.mails].filter((m) => mine(m.to)).map((m) => m.to).sort();
-    expect(all).toEqual([staff.email, colleague.email].sort());
+    const all = [...first.mails, ...retry.mails].map((m) => m.to).sort();
+    expect(all).toEqual([staff.email, colleague.email, eastStaff.email].sort());
 
     const toStaff = [...first.mails, ...retry.mails].find((m) => m.to === staff.email)!;
     expect(toStaff.message.lines).toEqual(expect.arrayContaining(["今天到期：寄送园区资料", `已逾期（应于 ${addDays(today, -2)}）：回访储能项目`]));
-    expect(retry.hooks).toHaveLength(1);
+    // Each team's chat once: the first team's to the deployment's robot, the east team's to its own.
+    expect(retry.hooks.map((h) => h.robot)).toEqual(expect.arrayContaining([DEFAULT_ROBOT, { url: EAST_ROBOT, format: "dingtalk" }]));
+    expect(retry.hooks).toHaveLength(2);
     // One line per person with something today; the one who turned the digest off is not among them.
-    expect([...retry.hooks[0]!.lines].sort()).toEqual([`${colleague.name}：1 项`, `${staff.name}：2 项`].sort());
+    const firstTeam = retry.hooks.find((h) => h.robot === DEFAULT_ROBOT)!;
+    expect([...firstTeam.lines].sort()).toEqual([`${colleague.name}：1 项`, `${staff.name}：2 项`].sort());
+    expect(retry.hooks.find((h) => h.robot.url === EAST_ROBOT)!.lines).toEqual([`${eastStaff.name}：1 项`]);
 
     // A third run, as a second instance would: nothing.
     const again = capture();
@@ -89,6 +103,9 @@ describe("the morning digest", () => {
     expect(webhookBody("wecom", message)).toEqual({ msgtype: "markdown", markdown: { content: "**Landfall**\na\nb" } });
     expect(webhookBody("dingtalk", message)).toEqual({ msgtype: "markdown", markdown: { title: "Landfall", text: "### Landfall\n- a\n- b" } });
     expect(webhookBody("feishu", message)).toEqual({ msg_type: "text", content: { text: "Landfall\na\nb" } });
+    expect(webhookVendor(EAST_ROBOT)).toBe("dingtalk");
+    expect(webhookVendor("https://open.feishu.cn/open-apis/bot/v2/hook/x")).toBe("feishu");
+    expect(webhookVendor("http://10.1.2.3/relay")).toBeNull();
   });
 
   it("mails a verification request to the managers asked, once", async () => {
@@ -103,12 +120,22 @@ describe("the morning digest", () => {
     await db.update(projects).set({ stage: "signed", signedOn: "2026-01-10" }).where(eq(projects.id, project.id));
     await run(moveProjectStage, staff, { id: project.id, version: 1, toStage: "registered" });
 
+    const eastProject = await run(createProject, eastStaff, { enterpriseId: (await makeEnterprise(db, eastStaff.teamId)).id, name: "东区待核验项目" });
+    await db.update(projects).set({ stage: "signed", signedOn: "2026-01-10" }).where(eq(projects.id, eastProject.id));
+    await run(moveProjectStage, eastStaff, { id: eastProject.id, version: 1, toStage: "registered" });
+
     const first = capture();
     await sendVerificationNotices(db, first.channels);
-    expect(first.mails.map((m) => m.to)).toEqual([manager.email]);
-    expect(first.mails[0]!.message).toMatchObject({ subject: `Landfall：${staff.name} 请您核验一个节点`, lines: ["项目：待核验项目"] });
+    expect(first.mails.map((m) => m.to).sort()).toEqual([manager.email, eastManager.email].sort());
+    expect(first.mails.find((m) => m.to === manager.email)!.message).toMatchObject({ subject: `Landfall：${staff.name} 请您核验一个节点`, lines: ["项目：待核验项目"] });
+    // Each team's chat hears of its own project's request, on its own robot or the deployment's.
+    const [eastTeam] = await db.select({ name: teams.nameZh }).from(teams).where(eq(teams.id, eastStaff.teamId!));
+    expect(first.hooks.find((h) => h.robot.url === EAST_ROBOT)).toMatchObject({ subject: `Landfall：${eastStaff.name} 申请核验（${eastTeam!.name}）`, lines: ["项目：东区待核验项目", "申请推进到：注册"] });
+    expect(first.hooks.find((h) => h.robot === DEFAULT_ROBOT)?.lines).toEqual(["项目：待核验项目", "申请推进到：注册"]);
+    expect(first.hooks).toHaveLength(2);
     const again = capture();
     expect(await sendVerificationNotices(db, again.channels)).toBe(0);
     expect(again.mails).toEqual([]);
+    expect(again.hooks).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import { createTranslator } from "use-intl/core";
 import type { Db } from "@/db";
 import { followUps, teams, users } from "@/db/schema";
@@ -7,10 +7,11 @@ import { visibleFollowUps } from "@/lib/follow-ups/records";
 import { listTodaysStops } from "@/lib/follow-ups/my-day-stops";
 import { catalogues } from "@/lib/i18n/messages";
 import { shanghaiDay } from "@/lib/time";
-import type { Channels, OutgoingMessage } from "./channels";
+import { type Channels, type OutgoingMessage, teamWebhook } from "./channels";
 import { deliverOnce } from "./deliver";
 
-const translator = (locale: "zh-CN" | "en") => createTranslator({ locale, messages: catalogues[locale], namespace: "notifications.digest" });
+/** The words of messages sent outside the app, in a person's language (group chats: Chinese). */
+export const translator = (locale: "zh-CN" | "en") => createTranslator({ locale, messages: catalogues[locale], namespace: "notifications.digest" });
 
 interface PersonDigest {
   viewer: Viewer;
@@ -42,7 +43,7 @@ async function personDigest(db: Db, viewer: Viewer, day: string): Promise<{ mess
 
 /**
  * The morning digest of `day`: each active person who has not turned it off gets their follow-ups
- * and stops by e-mail, and each team's group chat one message naming who has what. Every message
+ * and stops by e-mail, and each team's group chat (its own robot, else the deployment's) one message naming who has what. Every message
  * goes through deliverOnce, so running it again (a retry, a second instance) sends nothing twice.
  */
 export async function runDigest(db: Db, channels: Channels, day = shanghaiDay()) {
@@ -64,13 +65,19 @@ export async function runDigest(db: Db, channels: Channels, day = shanghaiDay())
       if (await deliverOnce(db, `digest:${day}:${d.viewer.id}:mail`, () => channels.mail!(d.viewer.email, d.message))) sent++;
     }
   }
-  if (channels.webhook) {
+  if (channels.post) {
     const t = translator("zh-CN");
     const byTeam = new Map<string, PersonDigest[]>();
     for (const d of digests) if (d.viewer.teamId) byTeam.set(d.viewer.teamId, [...(byTeam.get(d.viewer.teamId) ?? []), d]);
-    for (const [teamId, members] of byTeam) {
+    const hooks = byTeam.size
+      ? await db.select({ id: teams.id, webhookUrl: teams.webhookUrl, webhookFormat: teams.webhookFormat }).from(teams).where(inArray(teams.id, [...byTeam.keys()]))
+      : [];
+    for (const team of hooks) {
+      const hook = teamWebhook(channels, team);
+      const members = byTeam.get(team.id)!;
+      if (!hook) continue;
       const message = { subject: t("teamSubject", { day, team: members[0]!.teamName ?? "" }), lines: members.map((m) => t("teamLine", { name: m.viewer.name, count: m.count })) };
-      if (await deliverOnce(db, `digest:${day}:team:${teamId}:webhook`, () => channels.webhook!(message))) sent++;
+      if (await deliverOnce(db, `digest:${day}:team:${team.id}:webhook`, () => channels.post!(hook, message))) sent++;
     }
   }
   return { people: digests.length, sent };

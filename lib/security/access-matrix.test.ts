@@ -104,7 +104,7 @@ const MATRIX: readonly Row[] = [
   ["user",                  "manage users",  ["user.reassignWork"],                                            "deny",  "deny",  "deny",  "allow", "404",   "allow"],
   ["reference data",        "read",          [],                                                                "allow", "allow", "allow", "allow", "allow", "allow"],
   ["reference data",        "create",        ["chain.create", "team.create", "exchangeRate.create"],            "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],
-  ["reference data",        "update",        ["chain.rename", "chain.move", "team.rename"],                     "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],
+  ["reference data",        "update",        ["chain.rename", "chain.move", "team.rename", "team.setWebhook"], "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],
   ["reference data",        "delete",        ["chain.delete"],                                                  "deny",  "deny",  "deny",  "deny",  "deny",  "allow"],
   // staffA's feed: nobody else can read it; everyone turns their own on and off.
   ["feed token",            "read",          [],                                                                "404",   "allow", "404",   "404",   "404",   "404"],

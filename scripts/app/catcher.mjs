@@ -37,6 +37,8 @@ export async function startCatcher({ smtpPort = Number(process.env.CATCHER_SMTP_
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    // No DNS is asked who 127.0.0.1 is (on a machine without a resolver each connection waits for it).
+    disableReverseLookup: true,
     logger: false,
     onData(stream, session, callback) {
       const chunks = [];
@@ -50,7 +52,9 @@ export async function startCatcher({ smtpPort = Number(process.env.CATCHER_SMTP_
     },
   });
   const http = createServer((req, res) => {
-    if (req.method === "POST" && req.url === "/webhook") {
+    // /webhook is the deployment's robot; /webhook/<name> stands for a team's own.
+    const hookPath = req.url?.match(/^\/webhook(?:\/([\w.-]{1,40}))?$/);
+    if (req.method === "POST" && hookPath) {
       const chunks = [];
       let size = 0;
       req.on("data", (c) => {
@@ -65,7 +69,7 @@ export async function startCatcher({ smtpPort = Number(process.env.CATCHER_SMTP_
           res.writeHead(400).end();
           return;
         }
-        webhooks.push({ at: new Date().toISOString(), body });
+        webhooks.push({ at: new Date().toISOString(), robot: hookPath[1] ?? null, body });
         if (webhooks.length > LIMIT) webhooks.shift();
         res.writeHead(200, { "content-type": "application/json" }).end('{"errcode":0,"errmsg":"ok"}');
       });
@@ -80,7 +84,7 @@ export async function startCatcher({ smtpPort = Number(process.env.CATCHER_SMTP_
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(
         `<!doctype html><meta charset="utf-8"><title>Landfall outbox</title><body style="font-family:sans-serif;max-width:60rem;margin:2rem auto">` +
           `<h1>Landfall outbox (local only)</h1><h2>E-mail</h2>${list([...mails].reverse(), (m) => `<b>${escape(m.subject)}</b> → ${escape(m.to.join(", "))} <small>${escape(m.at)}</small><pre>${escape(m.text)}</pre>`)}` +
-          `<h2>Group chat</h2>${list([...webhooks].reverse(), (w) => `<small>${escape(w.at)}</small><pre>${escape(JSON.stringify(w.body, null, 2))}</pre>`)}</body>`,
+          `<h2>Group chat</h2>${list([...webhooks].reverse(), (w) => `<small>${escape(w.at)}${w.robot ? ` · ${escape(w.robot)}` : ""}</small><pre>${escape(JSON.stringify(w.body, null, 2))}</pre>`)}</body>`,
       );
       return;
     }

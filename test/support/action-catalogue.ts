@@ -6,6 +6,7 @@ import type { ActionDefinition } from "@/lib/action-core";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createChainItem, deleteChainItem, moveChainItem, renameChainItem } from "@/lib/admin/actions/chains";
 import { createExchangeRate, createTeam, renameTeam } from "@/lib/admin/actions/reference-data";
+import { setTeamWebhook } from "@/lib/admin/actions/team-webhook";
 import { setLocale } from "@/lib/auth/actions/set-locale";
 import { signOut } from "@/lib/auth/actions/sign-out";
 import { revokeFeedToken } from "@/lib/calendar/actions/revoke-feed-token";
@@ -372,6 +373,19 @@ export const CATALOGUE: CatalogueEntry[] = [
   e({ action: deleteChainItem, entity: "reference data", operation: "delete", by: "admin", change: "delete", entityType: "chain_node", entityId: (w) => w.ids.chainNode, input: (w) => ({ kind: "node", id: w.ids.chainNode, version: v1 }) }),
   e({ action: createTeam, entity: "reference data", operation: "create", by: "admin", change: "create", entityType: "team", input: (w) => ({ code: `hydrogen-${w.tag}`, nameZh: "氢能招商组", nameEn: "Hydrogen" }) }),
   e({ action: renameTeam, entity: "reference data", operation: "update", by: "admin", change: "update", entityType: "team", entityId: (w) => w.ids.teamB, input: (w) => ({ id: w.ids.teamB, version: v1, nameZh: "储能招商组", nameEn: "Storage" }) }),
+  e({
+    action: setTeamWebhook,
+    entity: "reference data",
+    operation: "update",
+    by: "admin",
+    change: "update",
+    entityType: "team",
+    entityId: (w) => w.ids.teamB,
+    input: (w) => ({ id: w.ids.teamB, version: v1, webhookUrl: "https://open.feishu.cn/open-apis/bot/v2/hook/storage", webhookFormat: "feishu" }),
+    verify: ({ stored }) => {
+      if (stored?.webhookUrl !== "https://open.feishu.cn/open-apis/bot/v2/hook/storage" || stored?.webhookFormat !== "feishu") throw new Error(`robot ${JSON.stringify(stored)}`);
+    },
+  }),
   e({ action: createExchangeRate, entity: "reference data", operation: "create", by: "admin", change: "create", entityType: "exchange_rate", input: (w) => ({ currency: "USD", validFrom: worldDay(w), rateToCny: "7.1" }) }),
 ];
 

@@ -1,15 +1,15 @@
 "use server";
 
-import { and, eq, isNull } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { exchangeRates, teams } from "@/db/schema";
 import { ADMIN_ROLE } from "@/lib/access";
 import { action, noRecord } from "@/lib/action";
 import { savedVersion } from "@/lib/enterprises/saved-version";
-import { ConflictError, FieldError, NotFoundError } from "@/lib/errors";
+import { ConflictError, FieldError } from "@/lib/errors";
 import { CURRENCIES } from "@/lib/money";
 import { updateVersioned } from "@/lib/records";
+import { lockTeamForEdit } from "@/lib/admin/lock-team";
 import { requiredText, uuidParam } from "@/lib/validation";
 
 const version = z.coerce.number({ error: "validation.invalid" }).int({ error: "validation.invalid" }).min(1, { error: "validation.invalid" });
@@ -43,11 +43,7 @@ export const renameTeam = action({
   name: "team.rename",
   input: z.object({ id: uuidParam, version, ...names }),
   minRole: ADMIN_ROLE,
-  async load({ input, tx }) {
-    const [team] = await tx.select().from(teams).where(and(eq(teams.id, input.id), isNull(teams.deletedAt))).for("update");
-    if (!team) throw new NotFoundError();
-    return team;
-  },
+  load: ({ input, tx }) => lockTeamForEdit(tx, input.id),
   async run({ viewer, input, tx, record: before }) {
     // Stale: the names the other person saved go back, for the form to show beside the typed ones.
     if (before.version !== input.version) throw new ConflictError(await savedVersion(tx, before, { nameZh: before.nameZh, nameEn: before.nameEn }));
