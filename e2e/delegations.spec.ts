@@ -153,6 +153,9 @@ test("a stop abroad: 10:00 in Ulm on a winter day reads 10:00 CET with Beijing t
   await expect(form.getByTestId("stop-beijing-time")).toContainText("17:00");
   await form.getByLabel("Contact on site").fill("Katrin Weber");
   await form.getByLabel("Contact's phone").fill("+49 731 1234 560");
+  await form.getByRole("combobox", { name: "Enterprise" }).fill("Voltaria");
+  await page.getByRole("option").filter({ hasText: "Voltaria Batterie GmbH" }).first().click();
+  await expect(form.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
   await form.getByRole("button", { name: "Add stop" }).click();
 
   const stop = page.getByTestId("itinerary-stop").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });
@@ -162,6 +165,13 @@ test("a stop abroad: 10:00 in Ulm on a winter day reads 10:00 CET with Beijing t
   await expect(stop.getByRole("link", { name: "+49 731 1234 560" })).toHaveAttribute("href", "tel:+497311234560");
   const delegationUrl = page.url();
   await testInfo.attach("delegation-abroad-en", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  // Logging the meeting as a visit: the form takes Beijing time and says the stop's own clock under it.
+  await stop.getByRole("link", { name: /Mark done/ }).click();
+  await expect(page).toHaveURL(/\/visits\/new\?stop=/);
+  await expect(page.getByLabel("Date and time")).toHaveValue(`${year}-12-08T17:00`);
+  await expect(page.getByTestId("visit-local-time")).toHaveText(`Local time ${year}-12-08 10:00 CET, Germany (Berlin); the time above is Beijing time.`);
+  await page.goto(delegationUrl);
 
   await page.getByRole("link", { name: "Printable itinerary" }).click();
   const row = page.getByRole("row").filter({ hasText: "Voltaria Batterie GmbH, Ulm" });

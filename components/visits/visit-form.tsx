@@ -32,6 +32,8 @@ export type VisitFormProps = Common &
         viewerId: string;
         enterprise: PickedEnterprise | null;
         stopId: string | null;
+        /** For a stop abroad: its time on the local clock, said under the (Beijing) time field. */
+        localTime?: string | null;
         eventId: string | null;
         today: string;
         defaultDue: string;
@@ -125,6 +127,11 @@ function VisitFormFields(props: VisitFormProps) {
           {(p) => <input {...p} className={CONTROL} type="text" maxLength={300} defaultValue={values.place} />}
         </Field>
       </div>
+      {props.mode === "create" && props.localTime ? (
+        <p className="-mt-2 text-sm text-slate-600" data-testid="visit-local-time">
+          {props.localTime}
+        </p>
+      ) : null}
 
       <fieldset className="space-y-2" aria-describedby={errors.ours?.length ? "ours-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">{t("fields.ours")}</legend>

@@ -8,6 +8,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 export interface VisitPrefill {
   enterprise: { id: string; nameZh: string | null; nameEn: string | null } | null;
   occurredAt: Date | null;
+  /** The stop's own zone (a meeting abroad); the visit itself is kept on Beijing time. */
+  timeZone: string | null;
   place: string | null;
   stopId: string | null;
   delegation: { id: string; name: string } | null;
@@ -38,6 +40,7 @@ export async function prefillFromStop(db: Db, viewer: Viewer, stopId: string): P
   return {
     enterprise: row.stop.enterpriseId ? await enterpriseName(db, row.stop.enterpriseId) : null,
     occurredAt: row.stop.startsAt,
+    timeZone: row.stop.timeZone,
     place: row.stop.place,
     stopId: row.stop.id,
     delegation: { id: row.stop.delegationId, name: row.delegationName },
@@ -47,7 +50,7 @@ export async function prefillFromStop(db: Db, viewer: Viewer, stopId: string): P
 
 export async function prefillFromEnterprise(db: Db, enterpriseId: string): Promise<VisitPrefill | null> {
   const enterprise = await enterpriseName(db, enterpriseId);
-  return enterprise ? { enterprise, occurredAt: null, place: null, stopId: null, delegation: null, event: null } : null;
+  return enterprise ? { enterprise, occurredAt: null, timeZone: null, place: null, stopId: null, delegation: null, event: null } : null;
 }
 
 /** A visit met at an event: the event's venue as the place. */
@@ -60,6 +63,7 @@ export async function prefillFromEvent(db: Db, eventId: string): Promise<VisitPr
   return {
     enterprise: null,
     occurredAt: null,
+    timeZone: null,
     place: event.venue ?? event.city,
     stopId: null,
     delegation: null,

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { VisitForm } from "@/components/visits/visit-form";
 import { getDb } from "@/db";
 import { requireCreator } from "@/lib/record-page";
-import { addDays, shanghaiDateTimeInput, shanghaiDay } from "@/lib/time";
+import { zoneKey, zoneShortName } from "@/lib/delegations/time-zones";
+import { addDays, shanghaiDateTimeInput, shanghaiDay, TIME_ZONE, zonedParts } from "@/lib/time";
 import { uuidParam } from "@/lib/validation";
 import { type VisitPrefill, prefillFromEnterprise, prefillFromEvent, prefillFromStop } from "@/lib/visits/prefill";
 import { visitPeople } from "@/lib/visits/people";
@@ -58,6 +59,13 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
   }
 
   const people = await visitPeople(db, viewer, []);
+  // A stop abroad: the form takes Beijing time, and says what that is on the stop's own clock.
+  let localTime: string | null = null;
+  if (prefill?.occurredAt && prefill.timeZone && prefill.timeZone !== TIME_ZONE) {
+    const [zones, local] = [await getTranslations("delegations.zones"), zonedParts(prefill.occurredAt, prefill.timeZone)];
+    const key = zoneKey(prefill.timeZone);
+    localTime = t("localTime", { time: `${local.date} ${local.time} ${zoneShortName(prefill.occurredAt, prefill.timeZone)}`, zone: zones.has(key as never) ? zones(key as never) : prefill.timeZone });
+  }
   const today = shanghaiDay();
   const context = prefill?.delegation
     ? t("fromStop", { name: prefill.delegation.name })
@@ -72,6 +80,7 @@ export default async function NewVisitPage({ searchParams }: { searchParams: Sea
           viewerId={viewer.id}
           enterprise={prefill?.enterprise ?? null}
           stopId={prefill?.stopId ?? null}
+          localTime={localTime}
           eventId={prefill?.event?.id ?? null}
           people={people}
           today={today}
