@@ -146,6 +146,9 @@ describe.runIf(onServer)("replicas on a server", () => {
     // replica has replayed changes only at this test's ticks.
     const set = replicaSet([url], 5_000, 600_000);
     set.start();
+    // The monitor's first round begins right after start() and waits for this test's round: the
+    // second tick returns only after it, so no round of its own is in flight across the write.
+    await set.tick();
     await set.tick();
     const before = set.replicas[0]!.replayed!;
     expect(set.choose(before)).toBe(set.replicas[0]!.db);
