@@ -5,10 +5,12 @@ import { storageStatePath } from "./support";
 
 // Every route handler under app/api, signed in, fed generated malformed query strings, path
 // segments and bodies over real HTTP: no answer is a 5xx, each is one of the statuses the route
-// documents, and no body carries a stack trace or SQL. HOSTILE_SEED=<n> replays a run.
+// documents, and no body carries a stack trace or SQL. The inputs change from day to day (the
+// seed is the UTC date), so successive runs cover more of them than any one run could in its
+// time; HOSTILE_SEED=<n> replays a run, and a failure names its seed.
 
-const SEED = Number(process.env.HOSTILE_SEED ?? 20_261_121);
-const RUNS = 1000;
+const SEED = Number(process.env.HOSTILE_SEED ?? new Date().toISOString().slice(0, 10).replaceAll("-", ""));
+const RUNS = 300;
 const IN_FLIGHT = 8;
 
 const SQL = ["'; drop table enterprises; --", "' or 1=1 --", "1 union select email from users", "$$;select pg_sleep(5);$$", "%' --"];

@@ -21,7 +21,9 @@ export function AttachmentUpload({ recordType, recordId }: { recordType: Attachm
       <input type="hidden" name="recordType" value={recordType} />
       <input type="hidden" name="recordId" value={recordId} />
       <Field name="file" id={`attachment-file-${recordId}`} label={t("file")} hint={t("hint")} errors={errors.file}>
-        {(p) => <input {...p} type="file" accept={`${EVIDENCE_ACCEPT},image/*`} />}
+        {/* JPEG and PNG by name, not image/*: a phone's picker still offers the camera, and Apple's
+            pickers hand over an iPhone's HEIC photo as JPEG, which every browser shows. */}
+        {(p) => <input {...p} type="file" accept={EVIDENCE_ACCEPT} />}
       </Field>
       <button type="submit" disabled={pending} aria-busy={pending} className={buttonClass("secondary")}>
         {t("add")}
