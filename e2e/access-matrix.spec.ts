@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
-import { type Persona, storageStatePath } from "./support";
+import { type Persona, pool, storageStatePath } from "./support";
 
 /** The seed's deterministic ids (db/seed.ts stableId), without importing the seeding code. */
 function seededId(key: string) {
@@ -167,21 +167,26 @@ test.afterEach(async () => {
   await Promise.all(open.map((c) => c.dispose()));
 });
 
+// Four requests in flight per test: with both workers on the table, a two-core server renders
+// eight pages at once rather than two hundred, and no single page waits out its timeout.
+const IN_FLIGHT = 4;
+
 async function statuses(table: typeof PAGES, people: readonly Who[] = PERSONAS) {
   const wrong: string[] = [];
   for (const who of people) {
     const ctx = await as(who);
-    const results = await Promise.all(
-      table.map(async ([path, expected]) => {
-        const response = await ctx.get(path, { maxRedirects: 0 });
-        const want = expected[PERSONAS.indexOf(who)];
-        const body = await response.text();
-        // A refusal must not give the record away, not even in the streamed payload.
-        const leaks = response.status() !== 200 && body.includes(SECRET_NAME);
-        return response.status() !== want || leaks ? `${who} GET ${path}: ${response.status()}${leaks ? " (body names the secret project)" : ""}, expected ${want}` : null;
-      }),
-    );
-    wrong.push(...results.filter((r): r is string => r !== null));
+    const mine: [row: number, line: string][] = [];
+    await pool([...table.entries()], IN_FLIGHT, async ([row, [path, expected]]) => {
+      const response = await ctx.get(path, { maxRedirects: 0 });
+      const want = expected[PERSONAS.indexOf(who)];
+      const body = await response.text();
+      // A refusal must not give the record away, not even in the streamed payload.
+      const leaks = response.status() !== 200 && body.includes(SECRET_NAME);
+      if (response.status() !== want || leaks)
+        mine.push([row, `${who} GET ${path}: ${response.status()}${leaks ? " (body names the secret project)" : ""}, expected ${want}`]);
+    });
+    // In table order, whatever order the answers came in.
+    wrong.push(...mine.sort((a, b) => a[0] - b[0]).map(([, line]) => line));
   }
   return wrong;
 }

@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import fc from "fast-check";
 import { BASE_URL } from "../playwright.config";
-import { storageStatePath } from "./support";
+import { pool, storageStatePath } from "./support";
 
 // Every route handler under app/api, signed in, fed generated malformed query strings, path
 // segments and bodies over real HTTP: no answer is a 5xx, each is one of the statuses the route
@@ -226,15 +226,6 @@ const ROUTES: Route[] = [
 const CALENDAR_RUNS = RUNS;
 
 const LEAK = /\n\s+at |\bat \S+ \(\/|node_modules|\binsert\s+into\b|violates|relation "|column "|ZodError|drizzle|TypeError|ReferenceError|SyntaxError|PostgresError|pglite|\.next\/server/i;
-
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
 
 async function probe(api: APIRequestContext, checks: Check[], allowed: number[]) {
   const problems: string[] = [];

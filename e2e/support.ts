@@ -49,3 +49,13 @@ export async function freshCalendarFeed(page: Page) {
   else await newLink.click();
   return feed;
 }
+
+/** Runs `work` over `items` with at most `limit` in flight: a test's requests never flood the server. */
+export async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
