@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
-import { type Persona, storageStatePath } from "./support";
+import { axe, type Persona, storageStatePath } from "./support";
 
 /*
  * axe (WCAG 2.0/2.1 A and AA rules) on every main page, in both languages: no violation of
@@ -65,10 +64,7 @@ async function violations(page: Page, path: string) {
   await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   // Every rule runs; only violations are reported in full (passes would be serialised node by
   // node and thrown away).
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .options({ resultTypes: ["violations"] })
-    .analyze();
+  const result = await axe(page).analyze();
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) =>
