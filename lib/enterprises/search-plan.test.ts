@@ -33,9 +33,15 @@ let viewer: Viewer;
 beforeAll(async () => {
   database = await openTestDatabase();
   viewer = await makeViewer(database.db, "staff");
-  for (let start = 0; start < ROWS; start += 2000) {
-    const batch = Array.from({ length: Math.min(2000, ROWS - start) }, (_, k) => generated(start + k));
-    await database.db.insert(enterprises).values(batch);
+  // Ten statements of 5,000 rows, each passed as one JSON parameter: a multi-row VALUES list
+  // binds a parameter per field, and loading took twice as long that way (25 s against 12 s on
+  // PGlite, 20 s against 8 s on the server, on a slow machine).
+  for (let start = 0; start < ROWS; start += 5000) {
+    const batch = Array.from({ length: Math.min(5000, ROWS - start) }, (_, k) => generated(start + k));
+    const rows = batch.map((e) => ({ name_zh: e.nameZh, name_en: e.nameEn, city: e.city, name_key: e.nameKey, name_keys: e.nameKeys, search_terms: e.searchTerms }));
+    await database.db.execute(sql`
+      insert into ${enterprises} (name_zh, name_en, city, name_key, name_keys, search_terms)
+      select name_zh, name_en, city, name_key, name_keys, search_terms from json_populate_recordset(null::enterprises, ${JSON.stringify(rows)}::json)`);
   }
   await database.db.insert(enterprises).values([
     { nameZh: "比亚迪股份有限公司", nameEn: "BYD Co., Ltd.", ...searchColumns({ nameZh: "比亚迪股份有限公司", nameEn: "BYD Co., Ltd." }) },
