@@ -23,9 +23,32 @@ function withDatabase(url: string, name: string) {
   return u.toString();
 }
 
+interface Template {
+  dbTemplateUrl: string;
+  pgliteTemplatePath: string;
+  teardown(): Promise<void>;
+}
+
+// Vitest runs a global set-up once for each project (the root, "shared" and "isolated"), in one
+// process: the template is made by the first call and shared by the others, and dropped after the
+// last project's teardown.
+const shared = globalThis as typeof globalThis & { landfallTemplate?: Promise<Template>; landfallTemplateUsers?: number };
+
+export default async function setup(project: TestProject) {
+  shared.landfallTemplate ??= makeTemplate();
+  const template = await shared.landfallTemplate;
+  shared.landfallTemplateUsers = (shared.landfallTemplateUsers ?? 0) + 1;
+  project.provide("dbTemplateUrl", template.dbTemplateUrl);
+  project.provide("pgliteTemplatePath", template.pgliteTemplatePath);
+  return async () => {
+    shared.landfallTemplateUsers = (shared.landfallTemplateUsers ?? 1) - 1;
+    if (shared.landfallTemplateUsers === 0) await template.teardown();
+  };
+}
+
 // Migrates one template database per run; each test file copies it (CREATE DATABASE … TEMPLATE),
 // which takes milliseconds and keeps files from seeing each other's rows.
-export default async function setup(project: TestProject) {
+async function makeTemplate(): Promise<Template> {
   if (process.env.TEST_DB !== "server") {
     // initdb and the migrations cost seconds per PGlite instance; every test file starts instead
     // from a dump of one migrated data folder, which loads in a fraction of that.
@@ -36,11 +59,8 @@ export default async function setup(project: TestProject) {
     const dir = mkdtempSync(path.join(tmpdir(), "landfall-pglite-"));
     const file = path.join(dir, "template.tar");
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    project.provide("dbTemplateUrl", "");
-    project.provide("pgliteTemplatePath", file);
-    return () => rmSync(dir, { recursive: true, force: true });
+    return { dbTemplateUrl: "", pgliteTemplatePath: file, teardown: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  project.provide("pgliteTemplatePath", "");
   const adminUrl = process.env.DATABASE_URL || SERVER_DEFAULT;
   const template = `landfall_tpl_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -49,12 +69,14 @@ export default async function setup(project: TestProject) {
   const tpl = openDatabase({ url: withDatabase(adminUrl, template) });
   await tpl.migrate();
   await tpl.close();
-  project.provide("dbTemplateUrl", withDatabase(adminUrl, template));
-
-  return async () => {
-    const leftovers = await admin<{ datname: string }[]>`
-      select datname from pg_database where datname like ${`landfall_t_${process.pid}_%`} or datname = ${template}`;
-    for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
-    await admin.end();
+  return {
+    dbTemplateUrl: withDatabase(adminUrl, template),
+    pgliteTemplatePath: "",
+    async teardown() {
+      const leftovers = await admin<{ datname: string }[]>`
+        select datname from pg_database where datname like ${`landfall_t_${process.pid}_%`} or datname = ${template}`;
+      for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
+      await admin.end();
+    },
   };
 }
