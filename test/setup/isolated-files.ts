@@ -3,7 +3,6 @@
  * stub the environment, which would leak into the files that share a worker's modules. test/setup/isolated-files.test.ts finds any that is missing.
  */
 export const ISOLATED_TEST_FILES = [
-  "lib/action.test.ts",
   "lib/auth/session-for-client.test.ts",
   "lib/calendar/feed-rate-limit.test.ts",
   "lib/calendar/route.test.ts",
@@ -11,5 +10,4 @@ export const ISOLATED_TEST_FILES = [
   "lib/read-db.test.ts",
   "lib/readiness.test.ts",
   "lib/security/proxy.test.ts",
-  "lib/validation.test.ts",
 ];
