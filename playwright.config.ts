@@ -62,7 +62,7 @@ export default defineConfig({
       OIDC_ALLOWED_DOMAINS: "landfall.example",
       OIDC_ADMIN_EMAILS: "admin@landfall.example",
       // The feed's per-client budget is shared by every unattributed request; the hostile-route
-      // spec sends 1,000 of them. The limit itself is proved in lib/calendar/feed-rate-limit.test.ts.
+      // spec sends 300 of them. The limit itself is proved in lib/calendar/feed-rate-limit.test.ts.
       RATE_LIMIT_CALENDAR_IP_PER_MINUTE: "5000",
       // Browser and server share the machine: compressing each answer only to inflate it again
       // cost 9 % of the server's CPU (next.config.ts).
